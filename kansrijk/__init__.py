@@ -1,0 +1,1 @@
+"""Kansrijk: open-source platform for the fight against child poverty."""

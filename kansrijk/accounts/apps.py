@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "kansrijk.accounts"
+    label = "accounts"
+    verbose_name = "Accounts"
+
+    def ready(self) -> None:
+        # Authentication events come from django.contrib.auth; these receivers are the
+        # only way to hear them (ADR 0004). Domain code does not use signals.
+        from django.contrib.auth import signals
+
+        from kansrijk.accounts import auth_events
+
+        signals.user_logged_in.connect(auth_events.on_logged_in, dispatch_uid="audit_login")
+        signals.user_logged_out.connect(auth_events.on_logged_out, dispatch_uid="audit_logout")
+        signals.user_login_failed.connect(auth_events.on_login_failed, dispatch_uid="audit_login_failed")

@@ -1,0 +1,73 @@
+"""People who log in, and their API tokens. Roles live on organisation memberships."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with a login. `is_staff` marks platform staff (Kansrijk's own team)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.")
+    email = models.EmailField(unique=True, help_text="Login name and address for notifications.")
+    full_name = models.CharField(max_length=200, blank=True, help_text="Name shown to colleagues.")
+    is_active = models.BooleanField(default=True, help_text="Inactive users cannot log in.")
+    is_staff = models.BooleanField(default=False, help_text="Platform staff: may manage every organisation.")
+    is_demo = models.BooleanField(default=False, help_text="Created by `kansrijk demo`; never in production data.")
+    date_joined = models.DateTimeField(default=timezone.now, help_text="When the account was created.")
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only a hash is stored; the token itself is shown once."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", help_text="Owner.")
+    prefix = models.CharField(max_length=12, help_text="First characters of the token, to recognise it.")
+    key_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the token.")
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When it was created.")
+    revoked_at = models.DateTimeField(null=True, blank=True, help_text="When it was revoked; empty while valid.")
+    last_used_at = models.DateTimeField(null=True, blank=True, help_text="Last successful use.")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

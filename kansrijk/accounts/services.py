@@ -1,0 +1,65 @@
+"""Writes for accounts: users and API tokens. Each is atomic and audited."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from kansrijk.accounts.models import ApiToken, User
+from kansrijk.audit.services import record
+
+TOKEN_PREFIX = "kr_"
+
+
+class AccountError(Exception):
+    """A request about accounts that cannot be carried out; the message says why."""
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def user_create(*, actor: User | None, email: str, password: str | None, full_name: str = "", is_demo: bool = False) -> User:
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise AccountError(f"'{email}' is not a valid e-mail address.") from error
+    if User.objects.filter(email=email).exists():
+        raise AccountError(f"A user with e-mail '{email}' already exists.")
+    if password is not None:
+        try:
+            validate_password(password, User(email=email, full_name=full_name))
+        except ValidationError as error:
+            raise AccountError("Password refused: " + " ".join(error.messages)) from error
+    with transaction.atomic():
+        user = User.objects.create_user(email=email, password=password, full_name=full_name, is_demo=is_demo)
+        record(actor=actor, action="user.create", obj=user, actor_label="" if actor else "cli")
+    return user
+
+
+def api_token_create(*, actor: User | None, user: User) -> tuple[ApiToken, str]:
+    """Create a token for `user`; returns the stored row and the token text (shown once)."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        api_token = ApiToken.objects.create(user=user, prefix=token[:10], key_hash=hash_token(token))
+        record(actor=actor, action="api_token.create", obj=api_token, detail={"user": str(user.pk)}, actor_label="" if actor else "cli")
+    return api_token, token
+
+
+def api_token_revoke_all(*, actor: User | None, user: User) -> int:
+    """Revoke every active token of `user`; returns how many were revoked."""
+    with transaction.atomic():
+        tokens = list(ApiToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True))
+        now = timezone.now()
+        for api_token in tokens:
+            api_token.revoked_at = now
+            api_token.save(update_fields=["revoked_at"])
+            record(actor=actor, action="api_token.revoke", obj=api_token, detail={"user": str(user.pk)}, actor_label="" if actor else "cli")
+    return len(tokens)

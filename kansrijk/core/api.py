@@ -1,0 +1,80 @@
+"""API plumbing shared by every app: the root endpoint and the error format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import exceptions, serializers
+from rest_framework.decorators import api_view
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+    """Turn DRF's nested error detail into `[{"field": "a.b[0]", "message": ...}]`."""
+    if isinstance(detail, dict):
+        errors: list[dict[str, str]] = []
+        for key, value in detail.items():
+            name = "" if key in ("non_field_errors", "detail") else str(key)
+            errors += _flatten(value, f"{prefix}.{name}".strip(".") if name else prefix)
+        return errors
+    if isinstance(detail, list):
+        if all(not isinstance(item, (dict, list)) for item in detail):
+            return [{"field": prefix, "message": str(item)} for item in detail]
+        errors = []
+        for index, value in enumerate(detail):
+            errors += _flatten(value, f"{prefix}[{index}]")
+        return errors
+    return [{"field": prefix, "message": str(detail)}]
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Errors as JSON: a top-level `detail` and one `errors` entry per field."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    data = response.data
+    if isinstance(exc, exceptions.ValidationError):
+        errors = _flatten(data)
+        response.data = {"detail": "De invoer klopt niet. / The input is not valid.", "errors": errors}
+    elif isinstance(data, dict) and "detail" in data:
+        response.data = {"detail": str(data["detail"]), "errors": []}
+    return response
+
+
+@extend_schema(
+    summary="API root",
+    responses=inline_serializer(
+        "ApiRoot",
+        fields={
+            "name": serializers.CharField(),
+            "version": serializers.CharField(),
+            "user": serializers.EmailField(),
+            "links": serializers.DictField(child=serializers.URLField()),
+        },
+    ),
+)
+@api_view(["GET"])
+def api_root(request: Request) -> Response:
+    """Entry point of the API: who you are and where to go next."""
+    return Response(
+        {
+            "name": "Kansrijk API",
+            "version": "1",
+            "user": request.user.email,
+            "links": {
+                "schema": reverse("api:schema", request=request),
+                "docs": reverse("api:docs", request=request),
+                "organisations": reverse("api:organisation-list", request=request),
+            },
+        }
+    )

@@ -1,0 +1,64 @@
+"""Reads for organisations. Organisations are public; memberships belong to their user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from kansrijk.accounts.models import User
+from kansrijk.organisations.constants import ROLE_REQUIRES_TWO_FACTOR, Role
+from kansrijk.organisations.models import Membership, Organisation
+
+
+def organisation_list(*, kind: str = "", municipality: str = "", query: str = "") -> QuerySet[Organisation]:
+    organisations = Organisation.objects.prefetch_related("municipalities")
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if municipality:
+        organisations = organisations.filter(Q(municipalities__code=municipality) | Q(municipalities=None))
+    if query:
+        organisations = organisations.filter(Q(name__icontains=query) | Q(description__icontains=query))
+    return organisations.distinct()
+
+
+def organisation_get(*, organisation_id: Any) -> Organisation:
+    return get_object_or_404(Organisation.objects.prefetch_related("municipalities"), pk=organisation_id)
+
+
+def membership_list_for(*, user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def membership_get_for(*, user: User, organisation: Organisation) -> Membership | None:
+    return Membership.objects.filter(user=user, organisation=organisation).first()
+
+
+def colleague_list_for(*, user: User, organisation: Organisation) -> QuerySet[Membership]:
+    """The people of an organisation, shown only to its own members and platform staff."""
+    if not (user.is_staff or Membership.objects.filter(user=user, organisation=organisation).exists()):
+        return Membership.objects.none()
+    return organisation.memberships.select_related("user").order_by("user__email")
+
+
+def user_requires_two_factor(*, user: User) -> bool:
+    if user.is_staff or user.is_superuser:
+        return True
+    roles = Membership.objects.filter(user=user).values_list("role", flat=True)
+    return any(ROLE_REQUIRES_TWO_FACTOR.get(role, True) for role in roles)
+
+
+def user_can_manage(*, user: User, organisation: Organisation) -> bool:
+    if user.is_staff:
+        return True
+    return Membership.objects.filter(
+        user=user, organisation=organisation, role__in=[Role.COORDINATOR, Role.ADMINISTRATOR]
+    ).exists()
+
+
+def public_stats() -> dict[str, int]:
+    counts = Organisation.objects.aggregate(
+        organisations=Count("id"), municipalities=Count("municipalities__code", distinct=True)
+    )
+    return {key: int(value or 0) for key, value in counts.items()}
