@@ -88,3 +88,47 @@ def municipalities(db: None) -> None:
         Municipality.objects.bulk_create(
             [Municipality(**row.__dict__) for row in read_municipalities()], ignore_conflicts=True
         )
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings: object) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless chromium for the whole session (Debian's package)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from kansrijk.core.testing.browser import CHROMIUM_ARGS, chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it.")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests
+    # make between page steps are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: object, live_server: object, municipalities: None) -> Iterator[object]:
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_javascript(browser: object, live_server: object, municipalities: None) -> Iterator[object]:
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

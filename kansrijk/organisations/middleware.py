@@ -11,7 +11,7 @@ from django.urls import reverse
 from kansrijk.accounts.selectors import user_has_totp
 from kansrijk.organisations.selectors import user_requires_two_factor
 
-ALLOWED_PREFIXES = ("/static/", "/i18n/", "/api/")
+ALLOWED_PREFIXES = ("/static/", "/api/")
 
 
 class RequireTwoFactorMiddleware:

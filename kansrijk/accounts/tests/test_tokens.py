@@ -1,0 +1,58 @@
+import pytest
+from django.core.management import call_command
+
+from kansrijk.accounts.models import ApiToken
+from kansrijk.audit.models import AuditEvent
+from kansrijk.organisations.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _create_token(capsys, email: str) -> str:
+    call_command("token", "create", "--email", email)
+    return capsys.readouterr().out.strip()
+
+
+def test_a_created_token_authenticates_the_api_root(client, capsys):
+    user = UserFactory()
+    token = _create_token(capsys, user.email)
+    response = client.get("/api/v1/", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200
+    assert response.json()["user"] == user.email
+
+
+def test_the_token_is_stored_only_as_a_hash(capsys):
+    user = UserFactory()
+    token = _create_token(capsys, user.email)
+    stored = ApiToken.objects.get(user=user)
+    assert token not in (stored.key_hash, stored.prefix)
+    assert stored.key_hash != token
+
+
+def test_a_revoked_token_gets_401(client, capsys):
+    user = UserFactory()
+    token = _create_token(capsys, user.email)
+    call_command("token", "revoke", "--email", user.email)
+    response = client.get("/api/v1/", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 401
+    assert response.json()["detail"]
+    assert AuditEvent.objects.filter(action="api_token.revoke").count() == 1
+
+
+@pytest.mark.parametrize("header", ["Bearer", "Bearer not-a-token", "Bearer a b"])
+def test_a_bad_or_unknown_token_gets_401(client, header):
+    response = client.get("/api/v1/", HTTP_AUTHORIZATION=header)
+    assert response.status_code == 401
+
+
+def test_without_credentials_the_api_asks_for_them(client):
+    response = client.get("/api/v1/")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Bearer"
+
+
+def test_token_create_for_an_unknown_email_is_a_clear_error():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No user with e-mail"):
+        call_command("token", "create", "--email", "nobody@example.org")

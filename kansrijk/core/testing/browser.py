@@ -1,0 +1,49 @@
+"""Browser-test support: Debian's chromium through Playwright, and axe-core checks.
+
+Playwright's own browser download does not work offline, so the tests launch the
+`chromium` that `make test` installs from Debian.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+AXE = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
+AXE_URL = "/static/vendor/axe-core/axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Run axe-core (served from our own static files, never a CDN) on the current page."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        # Loaded from our own static files, so the page's CSP ('self') allows it.
+        page.add_script_tag(url=AXE_URL)
+    result = page.evaluate(
+        "async (tags) => await window.axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return list(result["violations"])
+
+
+def assert_accessible(page: Page) -> None:
+    violations = axe_violations(page)
+    summary = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[node['target'] for node in v['nodes']][:5]}" for v in violations
+    ]
+    assert not violations, f"axe-core found WCAG 2.1 AA violations on {page.url}:\n" + "\n".join(summary)
