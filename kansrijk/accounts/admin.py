@@ -6,7 +6,7 @@ from kansrijk.audit.admin import AuditedModelAdmin
 
 
 @admin.register(User)
-class UserAdmin(AuditedModelAdmin[User], DjangoUserAdmin):  # type: ignore[misc]
+class UserAdmin(AuditedModelAdmin[User], DjangoUserAdmin):  # type: ignore[type-arg]
     ordering = ["email"]
     list_display = ["email", "full_name", "is_staff", "is_active", "is_demo"]
     search_fields = ["email", "full_name"]

@@ -23,7 +23,9 @@ def on_logged_out(sender: Any, request: HttpRequest | None, user: User | None, *
             record(actor=user, action="logout", obj=user)
 
 
-def on_login_failed(sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any) -> None:
+def on_login_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
     attempted = str(credentials.get("email") or credentials.get("username") or "")[:254]
     with transaction.atomic():
         record(actor=None, action="login.failed", result=Result.FAILURE, actor_label=attempted)

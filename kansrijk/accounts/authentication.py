@@ -20,9 +20,7 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             return None
         if len(header) != 2:
             raise exceptions.AuthenticationFailed("Malformed Authorization header: use 'Bearer <token>'.")
-        api_token = (
-            ApiToken.objects.select_related("user").filter(key_hash=hash_token(header[1])).first()
-        )
+        api_token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(header[1])).first()
         if api_token is None or not api_token.is_active or not api_token.user.is_active:
             raise exceptions.AuthenticationFailed("Invalid or revoked token.")
         ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())

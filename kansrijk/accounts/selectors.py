@@ -16,4 +16,4 @@ def api_token_list_for(*, user: User) -> QuerySet[ApiToken]:
 def user_has_totp(*, user: User) -> bool:
     from allauth.mfa.models import Authenticator
 
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return bool(Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists())

@@ -14,7 +14,7 @@ from django.utils import timezone
 from kansrijk.accounts.models import ApiToken, User
 from kansrijk.audit.services import record
 
-TOKEN_PREFIX = "kr_"
+TOKEN_PREFIX = "kr_"  # noqa: S105 — a prefix, not a secret
 
 
 class AccountError(Exception):
@@ -25,7 +25,9 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def user_create(*, actor: User | None, email: str, password: str | None, full_name: str = "", is_demo: bool = False) -> User:
+def user_create(
+    *, actor: User | None, email: str, password: str | None, full_name: str = "", is_demo: bool = False
+) -> User:
     email = email.strip().lower()
     try:
         validate_email(email)
@@ -49,7 +51,13 @@ def api_token_create(*, actor: User | None, user: User) -> tuple[ApiToken, str]:
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         api_token = ApiToken.objects.create(user=user, prefix=token[:10], key_hash=hash_token(token))
-        record(actor=actor, action="api_token.create", obj=api_token, detail={"user": str(user.pk)}, actor_label="" if actor else "cli")
+        record(
+            actor=actor,
+            action="api_token.create",
+            obj=api_token,
+            detail={"user": str(user.pk)},
+            actor_label="" if actor else "cli",
+        )
     return api_token, token
 
 
@@ -61,5 +69,11 @@ def api_token_revoke_all(*, actor: User | None, user: User) -> int:
         for api_token in tokens:
             api_token.revoked_at = now
             api_token.save(update_fields=["revoked_at"])
-            record(actor=actor, action="api_token.revoke", obj=api_token, detail={"user": str(user.pk)}, actor_label="" if actor else "cli")
+            record(
+                actor=actor,
+                action="api_token.revoke",
+                obj=api_token,
+                detail={"user": str(user.pk)},
+                actor_label="" if actor else "cli",
+            )
     return len(tokens)

@@ -44,7 +44,9 @@ class AuditEvent(models.Model):
         max_length=254, blank=True, help_text="E-mail or name of the actor at the time (kept if the user is removed)."
     )
     action = models.CharField(max_length=100, db_index=True, help_text="What was done, e.g. `login.failed`.")
-    object_type = models.CharField(max_length=100, blank=True, help_text="Kind of object, e.g. `organisations.organisation`.")
+    object_type = models.CharField(
+        max_length=100, blank=True, help_text="Kind of object, e.g. `organisations.organisation`."
+    )
     object_id = models.CharField(max_length=64, blank=True, db_index=True, help_text="Identifier of the object.")
     result = models.CharField(max_length=10, choices=Result.choices, default=Result.SUCCESS, help_text="Outcome.")
     client_address = models.GenericIPAddressField(null=True, blank=True, help_text="IP address of the client.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import connections, models, router
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.db import connections, models, router
 
 from kansrijk.audit.constants import Result
 from kansrijk.audit.context import client_address
@@ -45,7 +45,7 @@ def record(
         raise AuditOutsideTransactionError(f"audit.record({action!r}) must run inside transaction.atomic().")
     if obj is not None:
         object_type, object_id = _object_ref(obj)
-    user = actor if actor is not None and actor.is_authenticated else None
+    user: Any = actor if actor is not None and actor.is_authenticated else None
     label = actor_label or (getattr(user, "email", "") if user is not None else "")
     return AuditEvent.objects.create(
         actor=user,

@@ -70,7 +70,7 @@ def api_root(request: Request) -> Response:
         {
             "name": "Kansrijk API",
             "version": "1",
-            "user": request.user.email,
+            "user": getattr(request.user, "email", ""),
             "links": {
                 "schema": reverse("api:schema", request=request),
                 "docs": reverse("api:docs", request=request),

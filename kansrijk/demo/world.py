@@ -11,7 +11,7 @@ from django.db import transaction
 from kansrijk.organisations.constants import Kind, Role
 
 DEMO_MUNICIPALITY = "GM1640"  # Leudal
-DEMO_PASSWORD = "Kansrijk-demo-2026"
+DEMO_PASSWORD = "Kansrijk-demo-2026"  # noqa: S105 — printed for the demo on purpose
 
 
 @dataclass(frozen=True)
@@ -24,40 +24,117 @@ class DemoOrganisation:
 
 
 ORGANISATIONS: tuple[DemoOrganisation, ...] = (
-    DemoOrganisation("Alles is Gezondheid", Kind.NATIONAL_BODY, (), "https://www.allesisgezondheid.nl",
-                     "Netwerk voor gezondheid en welzijn; mede-oprichter van de Alliantie Kinderarmoede."),
-    DemoOrganisation("Missing Chapter Foundation", Kind.NATIONAL_BODY, (), "https://www.missingchapter.nl",
-                     "Brengt kinderen en beslissers met elkaar in gesprek; mede-oprichter van de alliantie."),
-    DemoOrganisation("Nederlands Centrum Jeugdgezondheid", Kind.NATIONAL_BODY, (), "https://www.ncj.nl",
-                     "Kenniscentrum voor de jeugdgezondheidszorg (NCJ); mede-oprichter van de alliantie."),
-    DemoOrganisation("Jeugdfonds Sport & Cultuur", Kind.FUND, (), "https://www.jeugdfondssportencultuur.nl",
-                     "Betaalt contributie, lesgeld en spullen voor sport en cultuur, via een intermediair."),
-    DemoOrganisation("Stichting Leergeld", Kind.FUND, (), "https://www.leergeld.nl",
-                     "Helpt kinderen van 4 tot 18 jaar met schoolspullen, een fiets of een laptop."),
-    DemoOrganisation("Nationaal Fonds Kinderhulp", Kind.FUND, (), "https://www.kinderhulp.nl",
-                     "Helpt kinderen tot 21 jaar als er geen andere regeling is, altijd via een professional."),
-    DemoOrganisation("Stichting Jarige Job", Kind.FUND, (), "https://www.jarigejob.nl",
-                     "Geeft verjaardagsboxen, zodat elk kind zijn verjaardag kan vieren."),
-    DemoOrganisation("Voedselbank Leudal", Kind.FUND, (DEMO_MUNICIPALITY,), "",
-                     "Voedselpakketten voor gezinnen onder de leefgeldnorm van Voedselbanken Nederland."),
-    DemoOrganisation("Speelgoedbank Leudal", Kind.FUND, (DEMO_MUNICIPALITY,), "",
-                     "Speelgoed voor kinderen in gezinnen met weinig geld, bijvoorbeeld voor verjaardagen en feestdagen."),
-    DemoOrganisation("Gemeente Leudal", Kind.MUNICIPALITY, (DEMO_MUNICIPALITY,), "",
-                     "Demo-gemeente: schrijft samen met de welzijnsorganisatie een eigen aanpak van (kinder)armoede."),
-    DemoOrganisation("CJG Leudal", Kind.YOUTH_HEALTH_CARE, (DEMO_MUNICIPALITY,), "",
-                     "Centrum voor Jeugd en Gezin: jeugdverpleegkundigen, opvoedondersteuning, consultatiebureau."),
-    DemoOrganisation("Jongerenwerk Leudal", Kind.YOUTH_WORK, (DEMO_MUNICIPALITY,), "",
-                     "Jongerenwerkers in de wijk en op school."),
-    DemoOrganisation("Jeugdhulp Midden-Limburg", Kind.YOUTH_CARE, (DEMO_MUNICIPALITY,), "",
-                     "Ambulante jeugdhulp voor kinderen en gezinnen."),
-    DemoOrganisation("Scholengroep Maas en Peel", Kind.SCHOOL, (DEMO_MUNICIPALITY,), "",
-                     "Schoolbestuur van twaalf basisscholen."),
-    DemoOrganisation("Welzijn Leudal", Kind.WELFARE, (DEMO_MUNICIPALITY,), "",
-                     "Welzijnswerk, schuldhulpmaatjes en sociaal raadslieden."),
-    DemoOrganisation("Sportclub Leudal", Kind.SPORTS_CULTURE, (DEMO_MUNICIPALITY,), "",
-                     "Voetbal, turnen en zwemmen voor kinderen vanaf 5 jaar."),
-    DemoOrganisation("Muziekschool Leudal", Kind.SPORTS_CULTURE, (DEMO_MUNICIPALITY,), "",
-                     "Muziekles en theater voor kinderen en jongeren."),
+    DemoOrganisation(
+        "Alles is Gezondheid",
+        Kind.NATIONAL_BODY,
+        (),
+        "https://www.allesisgezondheid.nl",
+        "Netwerk voor gezondheid en welzijn; mede-oprichter van de Alliantie Kinderarmoede.",
+    ),
+    DemoOrganisation(
+        "Missing Chapter Foundation",
+        Kind.NATIONAL_BODY,
+        (),
+        "https://www.missingchapter.nl",
+        "Brengt kinderen en beslissers met elkaar in gesprek; mede-oprichter van de alliantie.",
+    ),
+    DemoOrganisation(
+        "Nederlands Centrum Jeugdgezondheid",
+        Kind.NATIONAL_BODY,
+        (),
+        "https://www.ncj.nl",
+        "Kenniscentrum voor de jeugdgezondheidszorg (NCJ); mede-oprichter van de alliantie.",
+    ),
+    DemoOrganisation(
+        "Jeugdfonds Sport & Cultuur",
+        Kind.FUND,
+        (),
+        "https://www.jeugdfondssportencultuur.nl",
+        "Betaalt contributie, lesgeld en spullen voor sport en cultuur, via een intermediair.",
+    ),
+    DemoOrganisation(
+        "Stichting Leergeld",
+        Kind.FUND,
+        (),
+        "https://www.leergeld.nl",
+        "Helpt kinderen van 4 tot 18 jaar met schoolspullen, een fiets of een laptop.",
+    ),
+    DemoOrganisation(
+        "Nationaal Fonds Kinderhulp",
+        Kind.FUND,
+        (),
+        "https://www.kinderhulp.nl",
+        "Helpt kinderen tot 21 jaar als er geen andere regeling is, altijd via een professional.",
+    ),
+    DemoOrganisation(
+        "Stichting Jarige Job",
+        Kind.FUND,
+        (),
+        "https://www.jarigejob.nl",
+        "Geeft verjaardagsboxen, zodat elk kind zijn verjaardag kan vieren.",
+    ),
+    DemoOrganisation(
+        "Voedselbank Leudal",
+        Kind.FUND,
+        (DEMO_MUNICIPALITY,),
+        "",
+        "Voedselpakketten voor gezinnen onder de leefgeldnorm van Voedselbanken Nederland.",
+    ),
+    DemoOrganisation(
+        "Speelgoedbank Leudal",
+        Kind.FUND,
+        (DEMO_MUNICIPALITY,),
+        "",
+        "Speelgoed voor kinderen in gezinnen met weinig geld, bijvoorbeeld voor verjaardagen en feestdagen.",
+    ),
+    DemoOrganisation(
+        "Gemeente Leudal",
+        Kind.MUNICIPALITY,
+        (DEMO_MUNICIPALITY,),
+        "",
+        "Demo-gemeente: schrijft samen met de welzijnsorganisatie een eigen aanpak van (kinder)armoede.",
+    ),
+    DemoOrganisation(
+        "CJG Leudal",
+        Kind.YOUTH_HEALTH_CARE,
+        (DEMO_MUNICIPALITY,),
+        "",
+        "Centrum voor Jeugd en Gezin: jeugdverpleegkundigen, opvoedondersteuning, consultatiebureau.",
+    ),
+    DemoOrganisation(
+        "Jongerenwerk Leudal", Kind.YOUTH_WORK, (DEMO_MUNICIPALITY,), "", "Jongerenwerkers in de wijk en op school."
+    ),
+    DemoOrganisation(
+        "Jeugdhulp Midden-Limburg",
+        Kind.YOUTH_CARE,
+        (DEMO_MUNICIPALITY,),
+        "",
+        "Ambulante jeugdhulp voor kinderen en gezinnen.",
+    ),
+    DemoOrganisation(
+        "Scholengroep Maas en Peel", Kind.SCHOOL, (DEMO_MUNICIPALITY,), "", "Schoolbestuur van twaalf basisscholen."
+    ),
+    DemoOrganisation(
+        "Welzijn Leudal",
+        Kind.WELFARE,
+        (DEMO_MUNICIPALITY,),
+        "",
+        "Welzijnswerk, schuldhulpmaatjes en sociaal raadslieden.",
+    ),
+    DemoOrganisation(
+        "Sportclub Leudal",
+        Kind.SPORTS_CULTURE,
+        (DEMO_MUNICIPALITY,),
+        "",
+        "Voetbal, turnen en zwemmen voor kinderen vanaf 5 jaar.",
+    ),
+    DemoOrganisation(
+        "Muziekschool Leudal",
+        Kind.SPORTS_CULTURE,
+        (DEMO_MUNICIPALITY,),
+        "",
+        "Muziekles en theater voor kinderen en jongeren.",
+    ),
 )
 
 
@@ -71,12 +148,27 @@ class DemoLogin:
 
 
 LOGINS: tuple[DemoLogin, ...] = (
-    DemoLogin("leerkracht@demo.kansrijk.nl", "Sanne de Vries", "Scholengroep Maas en Peel", Role.MEMBER,
-              "medewerker (leerkracht) van een schoolbestuur"),
-    DemoLogin("coordinator@demo.kansrijk.nl", "Ahmed Bakker", "Jeugdfonds Sport & Cultuur", Role.COORDINATOR,
-              "coördinator van een fonds"),
-    DemoLogin("beheerder@demo.kansrijk.nl", "Ellen Janssen", "Gemeente Leudal", Role.ADMINISTRATOR,
-              "beheerder bij de demo-gemeente"),
+    DemoLogin(
+        "leerkracht@demo.kansrijk.nl",
+        "Sanne de Vries",
+        "Scholengroep Maas en Peel",
+        Role.MEMBER,
+        "medewerker (leerkracht) van een schoolbestuur",
+    ),
+    DemoLogin(
+        "coordinator@demo.kansrijk.nl",
+        "Ahmed Bakker",
+        "Jeugdfonds Sport & Cultuur",
+        Role.COORDINATOR,
+        "coördinator van een fonds",
+    ),
+    DemoLogin(
+        "beheerder@demo.kansrijk.nl",
+        "Ellen Janssen",
+        "Gemeente Leudal",
+        Role.ADMINISTRATOR,
+        "beheerder bij de demo-gemeente",
+    ),
 )
 STAFF_LOGIN = DemoLogin("platform@demo.kansrijk.nl", "Pim Platform", "", "", "platformbeheer (staff)")
 

@@ -6,6 +6,7 @@ import csv
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ class MunicipalityRow:
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     """Signed area and centroid of one ring (shoelace formula, planar approximation)."""
     area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in pairwise(ring):
         cross = x0 * y1 - x1 * y0
         area += cross
         cx += (x0 + x1) * cross

@@ -6,16 +6,18 @@ from django.db import models
 
 
 class Municipality(models.Model):
-    code = models.CharField(
-        max_length=6, primary_key=True, help_text="CBS code, e.g. `GM0363` (Amsterdam)."
-    )
+    code = models.CharField(max_length=6, primary_key=True, help_text="CBS code, e.g. `GM0363` (Amsterdam).")
     gemeentecode = models.CharField(max_length=4, unique=True, help_text="Four-digit municipality code, e.g. `0363`.")
     name = models.CharField(max_length=100, db_index=True, help_text="Official name.")
     province = models.CharField(max_length=50, db_index=True, help_text="Province the municipality lies in.")
     population = models.PositiveIntegerField(help_text="Inhabitants on 1 January 2024 (CBS).")
     area_km2 = models.DecimalField(max_digits=8, decimal_places=2, help_text="Total area in km² (CBS).")
-    centroid_latitude = models.DecimalField(max_digits=9, decimal_places=6, help_text="Latitude of the area centroid (WGS84).")
-    centroid_longitude = models.DecimalField(max_digits=9, decimal_places=6, help_text="Longitude of the area centroid (WGS84).")
+    centroid_latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, help_text="Latitude of the area centroid (WGS84)."
+    )
+    centroid_longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, help_text="Longitude of the area centroid (WGS84)."
+    )
     boundary = models.JSONField(help_text="GeoJSON geometry of the boundary (WGS84, simplified).")
 
     class Meta:

@@ -3,17 +3,29 @@ from __future__ import annotations
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
+from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations import selectors
 from kansrijk.organisations.models import Organisation
 
 
 class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
-    municipalities = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    municipalities = serializers.SlugRelatedField[Municipality](slug_field="code", many=True, read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "kind", "kind_label", "kvk_number", "description", "municipalities", "website", "email", "phone"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "kind_label",
+            "kvk_number",
+            "description",
+            "municipalities",
+            "website",
+            "email",
+            "phone",
+        ]
 
 
 class Pagination(PageNumberPagination):

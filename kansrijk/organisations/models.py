@@ -20,12 +20,24 @@ class Organisation(models.Model):
     Its UUID is also its HSDS `organization.id`, so the same id works everywhere.
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier (also the HSDS organization id).")
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier (also the HSDS organization id)."
+    )
     name = models.CharField(max_length=200, unique=True, help_text="Name as the public knows it.")
     kind = models.CharField(max_length=30, choices=Kind.choices, db_index=True, help_text="Kind of organisation.")
-    kvk_number = models.CharField(max_length=8, blank=True, validators=[kvk_validator], help_text="Chamber of Commerce number (optional, 8 digits).")
+    kvk_number = models.CharField(
+        max_length=8,
+        blank=True,
+        validators=[kvk_validator],
+        help_text="Chamber of Commerce number (optional, 8 digits).",
+    )
     description = models.TextField(blank=True, help_text="What the organisation does, in plain language.")
-    municipalities = models.ManyToManyField(Municipality, blank=True, related_name="organisations", help_text="Municipalities it works in; none means national.")
+    municipalities = models.ManyToManyField(
+        Municipality,
+        blank=True,
+        related_name="organisations",
+        help_text="Municipalities it works in; none means national.",
+    )
     website = models.URLField(blank=True, help_text="Public website.")
     email = models.EmailField(blank=True, help_text="Public contact e-mail.")
     phone = models.CharField(max_length=30, blank=True, help_text="Public contact phone number.")
@@ -48,9 +60,15 @@ class Membership(models.Model):
     """A person's role in one organisation. A person may belong to several."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", help_text="The person.")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships", help_text="The organisation.")
-    role = models.CharField(max_length=20, choices=Role.choices, help_text="What the person may do for the organisation.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", help_text="The person."
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", help_text="The organisation."
+    )
+    role = models.CharField(
+        max_length=20, choices=Role.choices, help_text="What the person may do for the organisation."
+    )
     created_at = models.DateTimeField(auto_now_add=True, help_text="When the membership started.")
 
     class Meta:

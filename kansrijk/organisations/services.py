@@ -50,13 +50,21 @@ def organisation_create(
         raise OrganisationError(f"An organisation named '{name}' already exists.")
     municipalities = _municipalities(municipality_codes)
     organisation = Organisation(
-        name=name, kind=kind, kvk_number=kvk_number, website=website, email=email,
-        phone=phone, description=description, is_demo=is_demo,
+        name=name,
+        kind=kind,
+        kvk_number=kvk_number,
+        website=website,
+        email=email,
+        phone=phone,
+        description=description,
+        is_demo=is_demo,
     )
     try:
         organisation.full_clean()
     except ValidationError as error:
-        raise OrganisationError("; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())) from error
+        raise OrganisationError(
+            "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+        ) from error
     with transaction.atomic():
         organisation.save()
         organisation.municipalities.set(municipalities)
@@ -71,17 +79,32 @@ def membership_create(*, actor: User | None, user: User, organisation: Organisat
         raise OrganisationError(f"{user.email} is already a member of {organisation.name}.")
     with transaction.atomic():
         membership = Membership.objects.create(user=user, organisation=organisation, role=role)
-        record(actor=actor, action="membership.create", obj=membership, detail={"organisation": str(organisation.pk), "role": role}, actor_label="" if actor else "cli")
+        record(
+            actor=actor,
+            action="membership.create",
+            obj=membership,
+            detail={"organisation": str(organisation.pk), "role": role},
+            actor_label="" if actor else "cli",
+        )
     return membership
 
 
 def user_create_with_membership(
-    *, actor: User | None, email: str, organisation_name: str, role: str, password: str | None, full_name: str = "", is_demo: bool = False
+    *,
+    actor: User | None,
+    email: str,
+    organisation_name: str,
+    role: str,
+    password: str | None,
+    full_name: str = "",
+    is_demo: bool = False,
 ) -> Membership:
     """Provision a person: a new user with one role in an existing organisation."""
     organisation = Organisation.objects.filter(name__iexact=organisation_name.strip()).first()
     if organisation is None:
-        raise OrganisationError(f"Unknown organisation '{organisation_name}'. Create it first with `kansrijk organisation create`.")
+        raise OrganisationError(
+            f"Unknown organisation '{organisation_name}'. Create it first with `kansrijk organisation create`."
+        )
     if role not in Role.values:
         raise OrganisationError(f"Unknown role '{role}'. Choose one of: {', '.join(Role.values)}.")
     with transaction.atomic():

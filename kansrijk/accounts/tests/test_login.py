@@ -97,3 +97,13 @@ def test_the_lock_message_does_not_reveal_whether_the_email_exists(client):
 def test_the_session_expires_after_inactivity(settings):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_the_totp_secret_is_stored_encrypted():
+    from allauth.mfa.models import Authenticator
+
+    membership = MembershipFactory()
+    secret = with_totp(membership)
+    stored = Authenticator.objects.get(user=membership.user, type=Authenticator.Type.TOTP).data["secret"]
+    assert secret not in stored
+    assert stored.startswith("fernet:")

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,22 +14,70 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('timestamp', models.DateTimeField(auto_now_add=True, db_index=True, help_text='When it happened (UTC).')),
-                ('actor_label', models.CharField(blank=True, help_text='E-mail or name of the actor at the time (kept if the user is removed).', max_length=254)),
-                ('action', models.CharField(db_index=True, help_text='What was done, e.g. `login.failed`.', max_length=100)),
-                ('object_type', models.CharField(blank=True, help_text='Kind of object, e.g. `organisations.organisation`.', max_length=100)),
-                ('object_id', models.CharField(blank=True, db_index=True, help_text='Identifier of the object.', max_length=64)),
-                ('result', models.CharField(choices=[('success', 'success'), ('failure', 'failure'), ('denied', 'denied')], default='success', help_text='Outcome.', max_length=10)),
-                ('client_address', models.GenericIPAddressField(blank=True, help_text='IP address of the client.', null=True)),
-                ('detail', models.JSONField(blank=True, default=dict, help_text='Extra facts; never personal data beyond ids.')),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, help_text='The user who acted; empty for the system or an anonymous visitor.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "timestamp",
+                    models.DateTimeField(auto_now_add=True, db_index=True, help_text="When it happened (UTC)."),
+                ),
+                (
+                    "actor_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="E-mail or name of the actor at the time (kept if the user is removed).",
+                        max_length=254,
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(db_index=True, help_text="What was done, e.g. `login.failed`.", max_length=100),
+                ),
+                (
+                    "object_type",
+                    models.CharField(
+                        blank=True, help_text="Kind of object, e.g. `organisations.organisation`.", max_length=100
+                    ),
+                ),
+                (
+                    "object_id",
+                    models.CharField(blank=True, db_index=True, help_text="Identifier of the object.", max_length=64),
+                ),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[("success", "success"), ("failure", "failure"), ("denied", "denied")],
+                        default="success",
+                        help_text="Outcome.",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "client_address",
+                    models.GenericIPAddressField(blank=True, help_text="IP address of the client.", null=True),
+                ),
+                (
+                    "detail",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Extra facts; never personal data beyond ids."
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The user who acted; empty for the system or an anonymous visitor.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-timestamp', '-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='audit_audit_object__0e78a5_idx')],
+                "ordering": ["-timestamp", "-id"],
+                "indexes": [models.Index(fields=["object_type", "object_id"], name="audit_audit_object__0e78a5_idx")],
             },
         ),
     ]

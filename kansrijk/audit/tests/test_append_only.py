@@ -49,7 +49,7 @@ def test_the_database_refuses_update_and_delete_from_any_client(statement):
 
 def test_updates_stay_refused_even_while_a_purge_is_allowed():
     _event()
-    with purge_allowed(), pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+    with purge_allowed(), transaction.atomic(), connection.cursor() as cursor, pytest.raises(DatabaseError):
         cursor.execute("UPDATE audit_auditevent SET action = 'changed'")
 
 
@@ -59,7 +59,9 @@ def test_the_append_only_triggers_are_installed():
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_auditevent'")
             assert {row[0] for row in cursor.fetchall()} == {"audit_no_update", "audit_no_delete"}
         else:
-            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_auditevent'::regclass AND NOT tgisinternal")
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_auditevent'::regclass AND NOT tgisinternal"
+            )
             assert {row[0] for row in cursor.fetchall()} == {"audit_no_update_delete", "audit_no_truncate"}
 
 
@@ -70,7 +72,7 @@ def test_record_outside_a_transaction_is_refused():
 
 
 def test_the_audit_row_disappears_with_a_failed_change():
-    with pytest.raises(RuntimeError), transaction.atomic():
+    with pytest.raises(RuntimeError), transaction.atomic():  # noqa: PT012
         record(actor=None, action="test.rolled_back")
         raise RuntimeError("the change failed")
     assert not AuditEvent.objects.filter(action="test.rolled_back").exists()

@@ -4,29 +4,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('code', models.CharField(help_text='CBS code, e.g. `GM0363` (Amsterdam).', max_length=6, primary_key=True, serialize=False)),
-                ('gemeentecode', models.CharField(help_text='Four-digit municipality code, e.g. `0363`.', max_length=4, unique=True)),
-                ('name', models.CharField(db_index=True, help_text='Official name.', max_length=100)),
-                ('province', models.CharField(db_index=True, help_text='Province the municipality lies in.', max_length=50)),
-                ('population', models.PositiveIntegerField(help_text='Inhabitants on 1 January 2024 (CBS).')),
-                ('area_km2', models.DecimalField(decimal_places=2, help_text='Total area in km² (CBS).', max_digits=8)),
-                ('centroid_latitude', models.DecimalField(decimal_places=6, help_text='Latitude of the area centroid (WGS84).', max_digits=9)),
-                ('centroid_longitude', models.DecimalField(decimal_places=6, help_text='Longitude of the area centroid (WGS84).', max_digits=9)),
-                ('boundary', models.JSONField(help_text='GeoJSON geometry of the boundary (WGS84, simplified).')),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="CBS code, e.g. `GM0363` (Amsterdam).",
+                        max_length=6,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                (
+                    "gemeentecode",
+                    models.CharField(help_text="Four-digit municipality code, e.g. `0363`.", max_length=4, unique=True),
+                ),
+                ("name", models.CharField(db_index=True, help_text="Official name.", max_length=100)),
+                (
+                    "province",
+                    models.CharField(db_index=True, help_text="Province the municipality lies in.", max_length=50),
+                ),
+                ("population", models.PositiveIntegerField(help_text="Inhabitants on 1 January 2024 (CBS).")),
+                ("area_km2", models.DecimalField(decimal_places=2, help_text="Total area in km² (CBS).", max_digits=8)),
+                (
+                    "centroid_latitude",
+                    models.DecimalField(
+                        decimal_places=6, help_text="Latitude of the area centroid (WGS84).", max_digits=9
+                    ),
+                ),
+                (
+                    "centroid_longitude",
+                    models.DecimalField(
+                        decimal_places=6, help_text="Longitude of the area centroid (WGS84).", max_digits=9
+                    ),
+                ),
+                ("boundary", models.JSONField(help_text="GeoJSON geometry of the boundary (WGS84, simplified).")),
             ],
             options={
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
         ),
     ]

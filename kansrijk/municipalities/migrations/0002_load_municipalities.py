@@ -12,8 +12,16 @@ def load(apps, schema_editor):
         [Municipality(**row.__dict__) for row in rows],
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["gemeentecode", "name", "province", "population", "area_km2",
-                       "centroid_latitude", "centroid_longitude", "boundary"],
+        update_fields=[
+            "gemeentecode",
+            "name",
+            "province",
+            "population",
+            "area_km2",
+            "centroid_latitude",
+            "centroid_longitude",
+            "boundary",
+        ],
     )
 
 

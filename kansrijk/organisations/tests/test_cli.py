@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_organisation_create_prints_the_uuid(capsys):
-    call_command("organisation", "create", "--name", "Stichting Test", "--kind", "fund", "--municipality", "GM0363", "GM1640")
+    call_command(
+        "organisation", "create", "--name", "Stichting Test", "--kind", "fund", "--municipality", "GM0363", "GM1640"
+    )
     organisation = Organisation.objects.get(pk=uuid.UUID(capsys.readouterr().out.strip()))
     assert organisation.name == "Stichting Test"
     assert set(organisation.municipalities.values_list("code", flat=True)) == {"GM0363", "GM1640"}
@@ -23,7 +25,18 @@ def test_organisation_create_prints_the_uuid(capsys):
 
 
 def test_repeated_municipality_options_are_all_kept(capsys):
-    call_command("organisation", "create", "--name", "Twee", "--kind", "school", "--municipality", "GM0363", "--municipality", "GM0014")
+    call_command(
+        "organisation",
+        "create",
+        "--name",
+        "Twee",
+        "--kind",
+        "school",
+        "--municipality",
+        "GM0363",
+        "--municipality",
+        "GM0014",
+    )
     organisation = Organisation.objects.get(name="Twee")
     assert organisation.municipalities.count() == 2
 
@@ -49,8 +62,18 @@ def test_a_duplicate_organisation_name_is_refused():
 
 def test_user_create_gives_a_role_in_the_organisation():
     OrganisationFactory(name="Leergeld Test")
-    call_command("user", "create", "--email", "Sam@Example.org", "--organisation", "Leergeld Test", "--role", "coordinator",
-                 "--password", "een-heel-lang-wachtwoord")
+    call_command(
+        "user",
+        "create",
+        "--email",
+        "Sam@Example.org",
+        "--organisation",
+        "Leergeld Test",
+        "--role",
+        "coordinator",
+        "--password",
+        "een-heel-lang-wachtwoord",
+    )
     membership = Membership.objects.get(user__email="sam@example.org")
     assert membership.role == "coordinator"
     assert membership.user.check_password("een-heel-lang-wachtwoord")
@@ -77,11 +100,24 @@ def test_user_create_gives_clear_errors(email, organisation, role, message):
 def test_a_weak_password_is_refused_with_the_reason():
     OrganisationFactory(name="Org")
     with pytest.raises(CommandError, match="Password refused"):
-        call_command("user", "create", "--email", "a@example.org", "--organisation", "Org", "--role", "member", "--password", "welkom12")
+        call_command(
+            "user",
+            "create",
+            "--email",
+            "a@example.org",
+            "--organisation",
+            "Org",
+            "--role",
+            "member",
+            "--password",
+            "welkom12",
+        )
 
 
 def test_the_console_script_lists_the_projects_own_commands():
     kansrijk = Path(sys.executable).parent / "kansrijk"
-    output = subprocess.run([str(kansrijk), "--help"], capture_output=True, text=True, check=True, env={"DEBUG": "1", "PATH": ""}).stdout
+    output = subprocess.run(
+        [str(kansrijk), "--help"], capture_output=True, text=True, check=True, env={"DEBUG": "1", "PATH": ""}
+    ).stdout
     for command in ("organisation", "user", "token", "demo"):
         assert f"    {command}\n" in output

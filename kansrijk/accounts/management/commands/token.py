@@ -13,7 +13,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        for name, text in (("create", "Create a token and print it (shown once)."), ("revoke", "Revoke every token of the user.")):
+        for name, text in (
+            ("create", "Create a token and print it (shown once)."),
+            ("revoke", "Revoke every token of the user."),
+        ):
             action = sub.add_parser(name, help=text)
             action.add_argument("--email", required=True)
 

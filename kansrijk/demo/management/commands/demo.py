@@ -29,8 +29,7 @@ class Command(BaseCommand):
                 f"TOTP secret {world.demo_totp_secret(login.email)}  — {login.description}"
             )
         self.stdout.write(
-            "Two-factor code: add the secret to an authenticator app, or run "
-            "`.venv/bin/kansrijk demo --code <email>`."
+            "Two-factor code: add the secret to an authenticator app, or run `.venv/bin/kansrijk demo --code <email>`."
         )
 
     def _current_code(self, email: str) -> str:
@@ -38,4 +37,4 @@ class Command(BaseCommand):
         if email not in known:
             raise CommandError(f"'{email}' is not a demo login; codes are only printed for demo logins.")
         counter = list(yield_hotp_counters_from_time())
-        return format_hotp_value(hotp_value(world.demo_totp_secret(email), counter[len(counter) // 2]))
+        return str(format_hotp_value(hotp_value(world.demo_totp_secret(email), counter[len(counter) // 2])))

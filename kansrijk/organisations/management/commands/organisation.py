@@ -16,8 +16,14 @@ class Command(BaseCommand):
         create = sub.add_parser("create", help="Create an organisation and print its UUID.")
         create.add_argument("--name", required=True)
         create.add_argument("--kind", required=True, help=f"One of: {', '.join(Kind.values)}.")
-        create.add_argument("--municipality", action="append", default=[], metavar="GMxxxx", nargs="+",
-                            help="CBS code of a municipality it works in; repeat or list several.")
+        create.add_argument(
+            "--municipality",
+            action="append",
+            default=[],
+            metavar="GMxxxx",
+            nargs="+",
+            help="CBS code of a municipality it works in; repeat or list several.",
+        )
         create.add_argument("--kvk", default="", help="KvK number (8 digits).")
         create.add_argument("--website", default="")
         create.add_argument("--email", default="")
@@ -26,8 +32,13 @@ class Command(BaseCommand):
         codes = [code for group in options["municipality"] for code in group]
         try:
             organisation = organisation_create(
-                actor=None, name=options["name"], kind=options["kind"], municipality_codes=codes,
-                kvk_number=options["kvk"], website=options["website"], email=options["email"],
+                actor=None,
+                name=options["name"],
+                kind=options["kind"],
+                municipality_codes=codes,
+                kvk_number=options["kvk"],
+                website=options["website"],
+                email=options["email"],
             )
         except OrganisationError as error:
             raise CommandError(str(error)) from error

@@ -24,11 +24,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             membership = user_create_with_membership(
-                actor=None, email=options["email"], organisation_name=options["organisation"],
-                role=options["role"], password=options["password"], full_name=options["name"],
+                actor=None,
+                email=options["email"],
+                organisation_name=options["organisation"],
+                role=options["role"],
+                password=options["password"],
+                full_name=options["name"],
             )
         except (OrganisationError, AccountError) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(
-            f"Created {membership.user.email} as {membership.role} of {membership.organisation.name} ({membership.user.pk})"
-        )
+        user, organisation = membership.user, membership.organisation
+        self.stdout.write(f"Created {user.email} as {membership.role} of {organisation.name} ({user.pk})")
