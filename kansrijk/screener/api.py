@@ -1,0 +1,140 @@
+"""`POST /api/v1/screen`: the rules contract over HTTP (same JSON in and out as `kansrijk screen`).
+
+The serializers below only document the contract for the OpenAPI file; validation and the
+answer come from `kansrijk.rules.contract`, the one implementation the CLI also uses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from kansrijk.rules import InputError, screen
+from kansrijk.screener.selectors import known_municipality_codes
+
+MONEY_HELP = 'Amount in euros as a decimal string with at most 2 decimals, e.g. "1350.00".'
+
+
+class AdultSerializer(serializers.Serializer[Any]):
+    age = serializers.IntegerField(min_value=16, max_value=120, help_text="Age in years on `date`.")
+    taxable_income_yearly = serializers.CharField(help_text=MONEY_HELP)
+    net_income_monthly = serializers.CharField(help_text=MONEY_HELP)
+    insured = serializers.BooleanField(help_text="Has Dutch health insurance (zorgverzekering).")
+
+
+class ChildSerializer(serializers.Serializer[Any]):
+    age = serializers.IntegerField(
+        min_value=0, max_value=30, help_text="Age on `date`; optional when `birth_date` is given."
+    )
+    birth_date = serializers.DateField(
+        required=False,
+        help_text="Optional; decides ages at quarter and month starts. Without it, `age` holds all year.",
+    )
+    school = serializers.ChoiceField(choices=["none", "primary", "secondary", "mbo"])
+
+
+class HouseholdSerializer(serializers.Serializer[Any]):
+    adults = AdultSerializer(many=True, help_text="1 to 6 adults; the first is the applicant.")
+    children = ChildSerializer(many=True)
+    partners = serializers.BooleanField(
+        help_text="The first two adults are toeslagpartners: their incomes count together."
+    )
+    assets = serializers.CharField(help_text="Assets on 1 January, euros as a decimal string.")
+    rent_monthly = serializers.CharField(help_text="Kale huur per month, euros as a decimal string.")
+
+
+class ScreenRequestSerializer(serializers.Serializer[Any]):
+    date = serializers.DateField(help_text="The date to screen on (amounts for its year, month, quarter).")
+    municipality = serializers.CharField(help_text="CBS municipality code, e.g. GM0363.")
+    household = HouseholdSerializer()
+
+
+class ReferenceSerializer(serializers.Serializer[Any]):
+    title = serializers.CharField()
+    href = serializers.URLField()
+
+
+class ConditionSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(help_text="Stable name of the condition.")
+    holds = serializers.BooleanField()
+    explanation = serializers.CharField(help_text="Plain Dutch (B1).")
+    reference = ReferenceSerializer(help_text="Legal basis.")
+
+
+class ResultSerializer(serializers.Serializer[Any]):
+    scheme = serializers.CharField(
+        help_text="kinderbijslag, kindgebonden_budget, zorgtoeslag, huurtoeslag, bijstandsnorm."
+    )
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
+    kind = serializers.CharField(help_text="national | yardstick (later: municipal | fund).")
+    eligible = serializers.BooleanField(allow_null=True, help_text="null when not available or a yardstick.")
+    available = serializers.BooleanField(help_text="false: no parameters for this date or case; see reason.")
+    unverified = serializers.BooleanField(help_text="Uses a value known only from a secondary source.")
+    reason = serializers.CharField(allow_null=True, help_text="Why not available (Dutch).")
+    amount_yearly = serializers.CharField(allow_null=True, help_text="Calendar year of `date`, exact cents.")
+    amount_monthly = serializers.CharField(
+        allow_null=True, help_text="Month of `date` as paid (toeslagen: rounded down to whole euros)."
+    )
+    amount_quarterly = serializers.CharField(allow_null=True, help_text="Kinderbijslag: quarter of `date`.")
+    parts = serializers.DictField(child=serializers.CharField(), help_text="Parts of the amount, euros.")
+    order = serializers.IntegerField(help_text="Order of use (voorliggend first).")
+    conditions = ConditionSerializer(many=True)
+
+
+class ScreenResponseSerializer(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    municipality = serializers.CharField()
+    results = ResultSerializer(many=True)
+
+
+class FieldErrorSerializer(serializers.Serializer[Any]):
+    field = serializers.CharField(help_text="e.g. household.children[0].age")
+    message = serializers.CharField()
+
+
+class ErrorResponseSerializer(serializers.Serializer[Any]):
+    detail = serializers.CharField()
+    errors = FieldErrorSerializer(many=True)  # type: ignore[assignment]  # a field
+
+
+EXAMPLE = {
+    "date": "2026-01-01",
+    "municipality": "GM0363",
+    "household": {
+        "adults": [{"age": 34, "taxable_income_yearly": "21000.00", "net_income_monthly": "1350.00", "insured": True}],
+        "children": [{"age": 4, "birth_date": "2021-05-02", "school": "primary"}],
+        "partners": False,
+        "assets": "2000.00",
+        "rent_monthly": "700.00",
+    },
+}
+
+
+@extend_schema(
+    operation_id="screen",
+    summary="What is this household entitled to? (national schemes, explained)",
+    description=(
+        "Send one request object, or a list of them. A list is answered item by item: a bad "
+        'item gets `{"error": {"field": ..., "message": ...}}`, the others their answer. Nothing '
+        "is stored. Anonymous use is allowed."
+    ),
+    request=ScreenRequestSerializer,
+    responses={200: ScreenResponseSerializer, 400: ErrorResponseSerializer},
+    examples=[OpenApiExample("Single parent, one child", value=EXAMPLE, request_only=True)],
+    tags=["screener"],
+)
+@api_view(["POST"])
+@permission_classes([AllowAny])
+def screen_view(request: Request) -> Response:
+    try:
+        answer = screen(request.data, known_municipality_codes())
+    except InputError as error:
+        raise ValidationError({error.field: [error.message]}) from None
+    return Response(answer)
