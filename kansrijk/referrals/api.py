@@ -1,0 +1,227 @@
+"""REST API of concerns and referrals. Thin: parse, call one service or selector, answer.
+
+Another organisation's concern or referral is a 404, exactly like an id that does not exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import exceptions, serializers, status
+from rest_framework.decorators import api_view
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from kansrijk.organisations.models import Organisation
+from kansrijk.referrals import selectors, services
+from kansrijk.referrals.api_serializers import (
+    ConcernInSerializer,
+    ConcernSerializer,
+    ConsentInSerializer,
+    ConsentSerializer,
+    ReferralBriefSerializer,
+    ReferralInSerializer,
+    ReferralSerializer,
+    SignSerializer,
+    TransitionInSerializer,
+)
+from kansrijk.referrals.constants import SIGNS
+from kansrijk.referrals.models import Referral
+from kansrijk.referrals.workflow import TransitionError, targets_from
+
+ERROR = inline_serializer(
+    "ReferralsError", fields={"detail": serializers.CharField(), "errors": serializers.ListField()}
+)
+TAG = ["referrals"]
+
+
+def _error(error: services.ReferralError | TransitionError) -> Response:
+    """Domain errors as the project's error format: 409 conflict, 403 not allowed, 400 invalid."""
+    if isinstance(error, services.ReferralError) and not isinstance(
+        error, services.ConflictError | services.NotAllowedError
+    ):
+        raise exceptions.ValidationError({error.field or "non_field_errors": [error.message]})
+    code = status.HTTP_403_FORBIDDEN if isinstance(error, services.NotAllowedError) else status.HTTP_409_CONFLICT
+    message = str(error)
+    field = getattr(error, "field", "") or ("to" if isinstance(error, TransitionError) else "")
+    return Response({"detail": message, "errors": [{"field": field, "message": message}]}, status=code)
+
+
+def _valid(serializer_class: type[serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+def _organisation_for(request: Request, organisation_id: uuid.UUID | None) -> Organisation:
+    memberships = list(selectors.acting_user(request.user).memberships.select_related("organisation"))
+    chosen = [m.organisation for m in memberships if organisation_id is None or m.organisation_id == organisation_id]
+    if len(chosen) != 1:
+        raise exceptions.ValidationError({"organisation": ["Kies voor welke van je organisaties je dit meldt."]})
+    return chosen[0]
+
+
+@extend_schema(tags=TAG, summary="The signs of poverty (checklist)", responses=SignSerializer(many=True))
+@api_view(["GET"])
+def signal_list(request: Request) -> Response:
+    """The checklist of signs of poverty; their codes go into a concern's `signals`."""
+    return Response([{"code": s.code, "label": str(s.label), "guidance": str(s.guidance)} for s in SIGNS])
+
+
+@extend_schema(
+    tags=TAG,
+    summary="Raise a concern / list your organisation's concerns",
+    request=ConcernInSerializer,
+    responses={200: ConcernSerializer(many=True), 201: ConcernSerializer, 400: ERROR},
+)
+@api_view(["GET", "POST"])
+def concern_list(request: Request) -> Response:
+    """GET: your organisations' newest concerns (audited). POST: raise a concern about a child or a family."""
+    if request.method == "GET":
+        return Response(ConcernSerializer(selectors.concern_page_for(user=request.user), many=True).data)
+    data = _valid(ConcernInSerializer, request)
+    wishes = [services.WishData(text=data["wishes"])] if data["wishes"].strip() else []
+    try:
+        concern = services.concern_create(
+            actor=selectors.acting_user(request.user),
+            organisation=_organisation_for(request, data.get("organisation")),
+            municipality_code=data["municipality"],
+            children=[services.ChildData(**child) for child in data["children"]],
+            signs=data["signals"],
+            note=data["note"],
+            wishes=wishes,
+        )
+    except services.ReferralError as error:
+        return _error(error)
+    concern = selectors.concern_get_for(user=request.user, concern_id=concern.pk)
+    return Response(ConcernSerializer(concern).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=TAG, summary="A concern with its consents and referrals", responses={200: ConcernSerializer})
+@api_view(["GET"])
+def concern_detail(request: Request, concern_id: uuid.UUID) -> Response:
+    return Response(ConcernSerializer(selectors.concern_get_for(user=request.user, concern_id=concern_id)).data)
+
+
+@extend_schema(
+    tags=TAG, summary="Record consent", request=ConsentInSerializer, responses={201: ConsentSerializer, 400: ERROR}
+)
+@api_view(["POST"])
+def consent_create(request: Request, concern_id: uuid.UUID) -> Response:
+    concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
+    data = _valid(ConsentInSerializer, request)
+    try:
+        consent = services.consent_create(
+            actor=selectors.acting_user(request.user),
+            concern=concern,
+            given_by=data["given_by"],
+            purpose=data["purpose"],
+            method=data["method"],
+            organisation_ids=data["organisations"],
+        )
+    except services.ReferralError as error:
+        return _error(error)
+    return Response(ConsentSerializer(consent).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    tags=TAG,
+    summary="Withdraw consent (withdraws the open referrals made under it)",
+    request=None,
+    responses={200: ConsentSerializer, 409: ERROR},
+)
+@api_view(["POST"])
+def consent_withdraw(request: Request, concern_id: uuid.UUID, consent_id: uuid.UUID) -> Response:
+    concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
+    consent = selectors.consent_get_for(user=request.user, concern=concern, consent_id=consent_id)
+    try:
+        services.consent_withdraw(actor=selectors.acting_user(request.user), consent=consent)
+    except services.ReferralError as error:
+        return _error(error)
+    consent.refresh_from_db()
+    return Response(ConsentSerializer(consent).data)
+
+
+def _detail(request: Request, referral: Referral) -> dict[str, Any]:
+    sides = selectors.access_referral_sides(user=request.user, referral=referral)
+    personal = selectors.access_referral_personal_data(user=request.user, referral=referral)
+    referral.shared = selectors.shared_view(referral=referral) if personal else None  # type: ignore[attr-defined]
+    referral.allowed_transitions = [  # type: ignore[attr-defined]
+        target for side in sorted(sides) for target in targets_from(source=referral.status, side=side)
+    ]
+    return dict(ReferralSerializer(referral).data)
+
+
+@extend_schema(
+    tags=TAG,
+    summary="Refer a concern to a service / list the referrals you may see",
+    parameters=[
+        OpenApiParameter("direction", str, enum=["in", "out", "all"], description="GET: received, sent or both."),
+        OpenApiParameter("status", str, description="GET: only this status."),
+        OpenApiParameter("page", int, description="GET: page number (25 per page)."),
+    ],
+    request=ReferralInSerializer,
+    responses={200: ReferralBriefSerializer(many=True), 201: ReferralSerializer, 409: ERROR},
+)
+@api_view(["GET", "POST"])
+def referral_list(request: Request) -> Response:
+    """GET: referrals sent to or by your organisations (audited). POST: refer; 409 without valid consent."""
+    if request.method == "GET":
+        params = request.query_params
+        page_number = int(params["page"]) if params.get("page", "").isdigit() else 1
+        page = selectors.referral_page_for(
+            user=request.user,
+            direction=params.get("direction", "all"),
+            status=params.get("status", ""),
+            page=page_number,
+        )
+        results = ReferralBriefSerializer(page.referrals, many=True).data
+        return Response({"count": page.total, "page": page.page_number, "results": results})
+    data = _valid(ReferralInSerializer, request)
+    try:
+        concern = selectors.concern_get_for(user=request.user, concern_id=data["concern"])
+    except Http404 as error:
+        raise exceptions.ValidationError({"concern": ["Deze melding bestaat niet."]}) from error
+    try:
+        referral = services.referral_create(
+            actor=selectors.acting_user(request.user), concern=concern, service_id=data["service"], note=data["note"]
+        )
+    except services.ReferralError as error:
+        return _error(error)
+    referral = selectors.referral_get_for(user=request.user, referral_id=referral.pk, audit=False)
+    return Response(_detail(request, referral), status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=TAG, summary="A referral: status, history and what is shared", responses={200: ReferralSerializer})
+@api_view(["GET"])
+def referral_detail(request: Request, referral_id: uuid.UUID) -> Response:
+    return Response(_detail(request, selectors.referral_get_for(user=request.user, referral_id=referral_id)))
+
+
+@extend_schema(
+    tags=TAG,
+    summary="Take a step: accept, decline, in progress, done or withdraw",
+    request=TransitionInSerializer,
+    responses={200: ReferralSerializer, 403: ERROR, 409: ERROR},
+)
+@api_view(["POST"])
+def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
+    """An illegal step, a lost race or a withdrawn consent answers 409 with a message."""
+    referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, audit=False)
+    data = _valid(TransitionInSerializer, request)
+    try:
+        services.referral_transition(
+            actor=selectors.acting_user(request.user),
+            referral=referral,
+            target=data["to"],
+            reason=data["reason"],
+            delivered_what=data["delivered_what"] or (data["reason"] if data["to"] == "done" else ""),
+            amount_cents=data["amount_cents"],
+        )
+    except (services.ReferralError, TransitionError) as error:
+        return _error(error)
+    referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, audit=False)
+    return Response(_detail(request, referral))

@@ -1,0 +1,148 @@
+"""Serializers of the referrals API: input shapes (validated again by the services) and output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from kansrijk.referrals.constants import SIGN_BY_CODE, ConsentMethod, GivenBy, School, Status
+
+
+class SignSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="Stable code of the sign, used in `signals`.")
+    label = serializers.CharField(help_text="Dutch label.")  # type: ignore[assignment]
+    guidance = serializers.CharField(help_text="Short guidance for professionals (Dutch).")
+
+
+class ChildInSerializer(serializers.Serializer[Any]):
+    first_name = serializers.CharField(max_length=40, help_text="First name or initials; never a full name.")
+    birth_year = serializers.IntegerField(required=False, help_text="Year of birth (or give `age`).")
+    age = serializers.IntegerField(required=False, min_value=0, max_value=25, help_text="Age in years.")
+    school = serializers.ChoiceField(choices=School.choices, default=School.PRIMARY, help_text="Kind of school.")
+
+
+class ConcernInSerializer(serializers.Serializer[Any]):
+    children = ChildInSerializer(many=True, help_text="1 to 10 children of one family.")
+    municipality = serializers.CharField(help_text="CBS code of the family's municipality, e.g. GM1640.")
+    signals = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        default=list,
+        help_text="Codes of the signs observed (see GET /concerns/signals).",
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="", help_text="Free note (no BSN).")
+    wishes = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="The child's own wishes as free text (no BSN)."
+    )
+    organisation = serializers.UUIDField(
+        required=False, help_text="Your organisation; needed only if you work for more than one."
+    )
+
+
+class ConsentInSerializer(serializers.Serializer[Any]):
+    given_by = serializers.ChoiceField(choices=GivenBy.choices, help_text="Parent, guardian or the young person (16+).")
+    organisations = serializers.ListField(child=serializers.UUIDField(), help_text="Organisations it may go to.")
+    purpose = serializers.CharField(help_text="What the data may be shared for.")
+    method = serializers.ChoiceField(choices=ConsentMethod.choices, help_text="How consent was given.")
+
+
+class ConsentSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    given_by = serializers.CharField()
+    purpose = serializers.CharField()
+    method = serializers.CharField()
+    organisations = serializers.SerializerMethodField()
+    given_at = serializers.DateTimeField()
+    withdrawn_at = serializers.DateTimeField(allow_null=True)
+    valid = serializers.BooleanField(source="is_valid", help_text="False once withdrawn.")
+
+    def get_organisations(self, consent: Any) -> list[str]:
+        return [str(o.pk) for o in consent.organisations.all()]
+
+
+class ChildSerializer(serializers.Serializer[Any]):
+    first_name = serializers.CharField()
+    birth_year = serializers.IntegerField()
+    school = serializers.CharField()
+
+
+class WishSerializer(serializers.Serializer[Any]):
+    child = serializers.IntegerField(allow_null=True, help_text="Index of the child, or null for the family.")
+    need = serializers.CharField(help_text="Need code of the social map's taxonomy, or empty.")
+    text = serializers.CharField(help_text="The wish in the child's own words.")
+
+
+class ReferralBriefSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    service = serializers.UUIDField(source="service_id", allow_null=True)
+    service_name = serializers.CharField()
+    receiver = serializers.UUIDField(source="receiver_id")
+    status = serializers.CharField(help_text="sent, accepted, declined, in_progress, done or withdrawn.")
+    created_at = serializers.DateTimeField()
+    status_changed_at = serializers.DateTimeField()
+
+
+class ConcernSerializer(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    organisation = serializers.UUIDField(source="organisation_id")
+    municipality = serializers.CharField(source="municipality_id")
+    children = ChildSerializer(many=True, source="children.all")
+    signals = serializers.ListField(child=serializers.CharField(), source="signs")
+    note = serializers.CharField()
+    wishes = WishSerializer(many=True)
+    consents = ConsentSerializer(many=True, source="consents.all")
+    referrals = ReferralBriefSerializer(many=True, source="referrals.all")
+    created_at = serializers.DateTimeField()
+
+
+class ReferralInSerializer(serializers.Serializer[Any]):
+    concern = serializers.UUIDField(help_text="The concern to refer.")
+    service = serializers.UUIDField(help_text="HSDS id of the service.")
+    note = serializers.CharField(required=False, allow_blank=True, default="", help_text="Note for the receiver.")
+
+
+class TransitionInSerializer(serializers.Serializer[Any]):
+    to = serializers.ChoiceField(choices=Status.choices, help_text="The status to move to.")
+    reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="Why (decline, withdraw).")
+    delivered_what = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="For `done`: the help delivered (else `reason`)."
+    )
+    amount_cents = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, default=None, help_text="For `done`: amount in euro cents."
+    )
+
+
+class StepSerializer(serializers.Serializer[Any]):
+    from_status = serializers.CharField(help_text="Status before; empty for the first step.")
+    to_status = serializers.CharField()
+    at = serializers.DateTimeField()
+    organisation = serializers.CharField(source="organisation.name", allow_null=True, default=None)
+    actor = serializers.SerializerMethodField()
+    reason = serializers.CharField()
+
+    def get_actor(self, step: Any) -> str:
+        return (step.actor.full_name or step.actor.email) if step.actor else "Kansrijk"
+
+
+class SharedSerializer(serializers.Serializer[Any]):
+    children = ChildSerializer(many=True)
+    municipality = serializers.CharField()
+    wishes = WishSerializer(many=True)
+    note = serializers.CharField()
+
+
+class ReferralSerializer(ReferralBriefSerializer):
+    referrer = serializers.UUIDField(source="referrer_id")
+    version = serializers.IntegerField(help_text="Raised by every step.")
+    delivered_what = serializers.CharField()
+    delivered_amount_cents = serializers.IntegerField(allow_null=True)
+    history = StepSerializer(many=True, source="steps.all")
+    shared = SharedSerializer(
+        allow_null=True, help_text="What the receiver may see; null when consent was withdrawn or withdrawn."
+    )
+    allowed_transitions = serializers.ListField(child=serializers.CharField())
+
+
+def signs_for(codes: list[str]) -> list[dict[str, str]]:
+    return [{"code": c, "label": str(SIGN_BY_CODE[c].label)} for c in codes if c in SIGN_BY_CODE]

@@ -1,0 +1,212 @@
+"""Forms of the referral pages. They only parse input; the services check the rules."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.referrals.constants import (
+    SIGNS,
+    BarrierCategory,
+    ConsentMethod,
+    FamilyAnswer,
+    GivenBy,
+    School,
+)
+from kansrijk.socialmap.constants import NEEDS
+
+NEED_CHOICES = [("", _("— kies (niet verplicht) —")), *[(n.code, n.name_nl) for n in NEEDS]]
+TEXTAREA = {"class": "utrecht-textarea", "rows": 3}
+
+
+def _choices(form: forms.Form, name: str, choices: list[tuple[str, str]]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
+
+
+def _text(**attrs: Any) -> forms.TextInput:
+    return forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input", **attrs})
+
+
+class ConcernForm(forms.Form):
+    organisation = forms.ChoiceField(label=_("Namens welke organisatie?"), choices=())
+    municipality = forms.ChoiceField(label=_("Gemeente waar het gezin woont"), choices=())
+    signs = forms.MultipleChoiceField(
+        label=_("Wat zie je? (signalen)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(s.code, f"{s.label} — {s.guidance}") for s in SIGNS],
+    )
+    note = forms.CharField(
+        label=_("Notitie"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Wat valt je op? Schrijf geen BSN, adres of geboortedatum op."),
+    )
+
+    def __init__(self, *args: Any, organisations: list[Any], municipalities: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "organisation", [(str(o.pk), o.name) for o in organisations])
+        _choices(self, "municipality", [(m.code, m.name) for m in municipalities])
+        self.fields["organisation"].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        self.fields["municipality"].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        if len(organisations) == 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+
+
+class ChildForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam of voorletters"), max_length=40, required=False, widget=_text())
+    birth_year = forms.IntegerField(
+        label=_("Geboortejaar"),
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+        help_text=_("Of vul de leeftijd in."),
+    )
+    age = forms.IntegerField(
+        label=_("Leeftijd"),
+        required=False,
+        min_value=0,
+        max_value=25,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+    )
+    school = forms.ChoiceField(
+        label=_("School"),
+        choices=School.choices,
+        initial=School.PRIMARY,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )
+    wish_need = forms.ChoiceField(
+        label=_("Wens: waarbij?"),
+        choices=NEED_CHOICES,
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )
+    wish_text = forms.CharField(
+        label=_("Wens van het kind zelf"),
+        required=False,
+        max_length=500,
+        widget=_text(),
+        help_text=_("Wat zou je graag willen doen of hebben? In de woorden van het kind."),
+    )
+    wish2_need = forms.ChoiceField(
+        label=_("Tweede wens: waarbij?"),
+        choices=NEED_CHOICES,
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )
+    wish2_text = forms.CharField(label=_("Tweede wens"), required=False, max_length=500, widget=_text())
+
+
+ChildFormSet = forms.formset_factory(ChildForm, extra=3, max_num=3)
+
+
+class ConsentForm(forms.Form):
+    given_by = forms.ChoiceField(label=_("Wie gaf toestemming?"), choices=GivenBy.choices, widget=forms.RadioSelect)
+    organisations = forms.MultipleChoiceField(
+        label=_("Met welke organisaties mogen de gegevens gedeeld worden?"),
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    purpose = forms.CharField(
+        label=_("Doel"),
+        widget=forms.Textarea(attrs=TEXTAREA),
+        initial=_("Hulp aanvragen voor het kind, zoals sport, cultuur of schoolspullen."),
+        help_text=_("Waarvoor mogen de gegevens gedeeld worden?"),
+    )
+    method = forms.ChoiceField(
+        label=_("Hoe is de toestemming gegeven?"), choices=ConsentMethod.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "organisations", [(str(o.pk), o.name) for o in organisations])
+
+
+class ReferralForm(forms.Form):
+    services = forms.MultipleChoiceField(
+        label=_("Naar welke hulp verwijs je?"), choices=(), widget=forms.CheckboxSelectMultiple
+    )
+    note = forms.CharField(
+        label=_("Notitie voor de organisatie"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Wat moet de organisatie weten? Geen BSN of adres."),
+    )
+
+    def __init__(self, *args: Any, services: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "services", services)
+
+
+def parse_euros(value: str) -> int | None:
+    """'12,50' or '12.50' or '€ 12' → cents; '' → None."""
+    value = re.sub(r"[€\s]", "", value or "").replace(",", ".")
+    if not value:
+        return None
+    try:
+        amount = Decimal(value)
+    except InvalidOperation as error:
+        raise forms.ValidationError(_("Vul een bedrag in euro's in, bijvoorbeeld 12,50.")) from error
+    if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise forms.ValidationError(_("Vul een bedrag in euro's in, bijvoorbeeld 12,50."))
+    return int(amount * 100)
+
+
+class StepForm(forms.Form):
+    to = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    delivered_what = forms.CharField(
+        label=_("Welke hulp is gegeven?"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
+    )
+    amount = forms.CharField(
+        label=_("Bedrag in euro's"),
+        required=False,
+        widget=_text(inputmode="decimal"),
+        help_text=_("Als er geld is betaald, bijvoorbeeld 225,00."),
+    )
+
+    def clean_amount(self) -> int | None:
+        return parse_euros(self.cleaned_data.get("amount", ""))
+
+
+class BarrierForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Soort drempel"),
+        choices=BarrierCategory.choices,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )
+    description = forms.CharField(
+        label=_("Omschrijving"),
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Bijvoorbeeld: de contributie wordt betaald, maar de bus naar de club niet. Geen namen."),
+    )
+
+
+class FeedbackForm(forms.Form):
+    family_answer = forms.ChoiceField(
+        label=_("Hielp het? (antwoord van het gezin)"), choices=FamilyAnswer.choices, widget=forms.RadioSelect
+    )
+    child_score = forms.TypedChoiceField(
+        label=_("Hoe blij is het kind? (smiley van het kind zelf)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[
+            (1, _("1 ☹ heel verdrietig")),
+            (2, _("2 🙁 niet blij")),
+            (3, _("3 😐 gewoon")),
+            (4, _("4 🙂 blij")),
+            (5, _("5 😀 heel blij")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Wat zei het gezin of het kind?"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
+    )

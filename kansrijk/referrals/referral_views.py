@@ -1,0 +1,55 @@
+"""The page that refers a concern to services of the social map, suggested in order of use."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from kansrijk.referrals import selectors, services
+from kansrijk.referrals.forms import ReferralForm
+from kansrijk.referrals.suggestions import needs_for, screener_advice_for, service_suggestions_for
+from kansrijk.socialmap.constants import NEED_BY_CODE
+
+
+@login_required
+def referral_create(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
+    concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
+    query = request.GET.get("q", "").strip()[:100]
+    suggestions = service_suggestions_for(concern=concern, text=query)
+    consented = selectors.consented_organisation_ids(concern=concern)
+    choices = [(str(s.service.pk), f"{s.service.name} — {s.organisation_name}") for s in suggestions]
+    form = ReferralForm(request.POST or None, services=choices)
+    if request.method == "POST" and form.is_valid():
+        made = 0
+        for service_id in form.cleaned_data["services"]:
+            try:
+                services.referral_create(
+                    actor=selectors.acting_user(request.user),
+                    concern=concern,
+                    service_id=service_id,
+                    note=form.cleaned_data["note"],
+                )
+                made += 1
+            except services.ReferralError as error:
+                form.add_error("services" if error.field == "service" else None, error.message)
+        if made and not form.errors:
+            messages.success(request, _("Verwijzingen verstuurd: %(n)s.") % {"n": made})
+            return redirect("referrals:concern", concern.pk)
+    return render(
+        request,
+        "referrals/referral_form.html",
+        {
+            "concern": concern,
+            "form": form,
+            "query": query,
+            "suggestions": suggestions,
+            "consented": consented,
+            "needs": [NEED_BY_CODE[n].name_nl for n in needs_for(concern=concern)],
+            "advice": screener_advice_for(concern=concern),
+        },
+    )

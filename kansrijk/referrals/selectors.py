@@ -1,0 +1,337 @@
+"""Reads of concerns and referrals. Every read goes through the `access_*` functions below and
+takes the acting user; another organisation's object is a 404, like one that does not exist.
+Reads of personal data (detail and list) are written to the audit trail."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from kansrijk.accounts.models import User
+from kansrijk.audit.services import record
+from kansrijk.organisations.constants import Kind
+from kansrijk.organisations.models import Membership, Organisation
+from kansrijk.referrals.constants import (
+    DEFAULT_RETENTION_DAYS,
+    OPEN_STATUSES,
+    REMINDER_WORKING_DAYS,
+    SMALL_CELL,
+    BarrierCategory,
+    Status,
+)
+from kansrijk.referrals.models import Barrier, Child, Concern, ConcernRecord, Consent, Notification, Referral
+from kansrijk.referrals.workflow import Side
+from kansrijk.socialmap.models import Attribute, Service
+
+PAGE_SIZE = 25
+
+
+# --- access ---------------------------------------------------------------------------------------------------
+
+
+def organisation_ids_for(*, user: Any) -> list[uuid.UUID]:
+    """Organisations the user acts for (every role may see its own organisation's concerns)."""
+    if user is None or not user.is_authenticated:
+        return []
+    return list(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+
+
+def acting_user(user: Any) -> User:
+    """The logged-in user behind a request; views and API views are behind a login already."""
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user
+
+
+def access_concern(*, user: Any, concern: Concern) -> bool:
+    return concern.organisation_id in organisation_ids_for(user=user)
+
+
+def access_referral_sides(*, user: Any, referral: Referral) -> set[Side]:
+    """Which sides of a referral the user acts for: none, receiver, referrer or both."""
+    ids = set(organisation_ids_for(user=user))
+    sides: set[Side] = set()
+    if referral.receiver_id in ids:
+        sides.add("receiver")
+    if referral.referrer_id in ids:
+        sides.add("referrer")
+    return sides
+
+
+def access_referral_personal_data(*, user: Any, referral: Referral) -> bool:
+    """The referrer always sees its own concern. The receiver sees the children's data only while the
+    referral is not withdrawn and its consent is valid: withdrawal stops the sharing at once."""
+    sides = access_referral_sides(user=user, referral=referral)
+    if "referrer" in sides:
+        return True
+    consent_valid = referral.consent is not None and referral.consent.withdrawn_at is None
+    return "receiver" in sides and referral.status != Status.WITHDRAWN and consent_valid
+
+
+def access_municipality_aggregates(*, user: Any, municipality_code: str) -> bool:
+    """Policy officers: members of an organisation of kind municipality serving that municipality."""
+    if user is None or not user.is_authenticated:
+        return False
+    return Membership.objects.filter(
+        user=user, organisation__kind=Kind.MUNICIPALITY, organisation__municipalities__code=municipality_code
+    ).exists()
+
+
+# --- concerns ---------------------------------------------------------------------------------------------------
+
+
+def concern_list_for(*, user: Any) -> QuerySet[Concern]:
+    return Concern.objects.filter(organisation_id__in=organisation_ids_for(user=user)).select_related("municipality")
+
+
+def concern_page_for(*, user: Any, limit: int = PAGE_SIZE) -> list[Concern]:
+    """The newest concerns of the user's organisations (children prefetched); one audit row for the list."""
+    concerns: list[Concern] = list(
+        concern_list_for(user=user).prefetch_related("children").annotate(referral_count=Count("referrals"))[:limit]
+    )
+    _audit_list(user, "concern.list", [c.pk for c in concerns])
+    return concerns
+
+
+def concern_get_for(*, user: Any, concern_id: uuid.UUID) -> Concern:
+    concern = (
+        concern_list_for(user=user)
+        .select_related("organisation", "created_by")
+        .prefetch_related(
+            "children",
+            Prefetch("consents", queryset=Consent.objects.prefetch_related("organisations")),
+            Prefetch(
+                "referrals", queryset=_referral_queryset().prefetch_related("steps__actor", "steps__organisation")
+            ),
+        )
+        .filter(pk=concern_id)
+        .first()
+    )
+    if concern is None:
+        raise Http404
+    record(actor=user, action="concern.read", obj=concern, require_transaction=False)
+    return concern
+
+
+def consent_get_for(*, user: Any, concern: Concern, consent_id: uuid.UUID) -> Consent:
+    consent = Consent.objects.filter(pk=consent_id, concern=concern).first()
+    if consent is None or not access_concern(user=user, concern=concern):
+        raise Http404
+    return consent
+
+
+def consent_valid_for(*, concern: Concern, organisation: Organisation) -> Consent | None:
+    """The newest valid consent of the concern that names the organisation."""
+    return (
+        Consent.objects.filter(concern=concern, withdrawn_at__isnull=True, organisations=organisation)
+        .order_by("-given_at")
+        .first()
+    )
+
+
+def consented_organisation_ids(*, concern: Concern) -> set[uuid.UUID]:
+    """Organisations named in a valid consent of the concern."""
+    return set(
+        Consent.organisations.through.objects.filter(
+            consent__concern=concern, consent__withdrawn_at__isnull=True
+        ).values_list("organisation_id", flat=True)
+    )
+
+
+def consent_organisation_choices(*, concern: Concern) -> list[Organisation]:
+    """Organisations that offer help on the social map, to choose in a consent."""
+    offering = Service.objects.filter(status="active").values("organization_id")
+    return list(Organisation.objects.filter(pk__in=offering).exclude(pk=concern.organisation_id).order_by("name"))
+
+
+# --- referrals --------------------------------------------------------------------------------------------------
+
+
+def _referral_queryset() -> QuerySet[Referral]:
+    return Referral.objects.select_related("receiver", "referrer", "consent", "service", "created_by")
+
+
+def _visible(user: Any) -> Q:
+    ids = organisation_ids_for(user=user)
+    return Q(receiver_id__in=ids) | Q(referrer_id__in=ids)
+
+
+def referral_get_for(*, user: Any, referral_id: uuid.UUID, audit: bool = True) -> Referral:
+    referral = (
+        _referral_queryset()
+        .select_related("concern__municipality")
+        .prefetch_related("steps__actor", "steps__organisation", "concern__children")
+        .filter(_visible(user), pk=referral_id)
+        .first()
+    )
+    if referral is None:
+        raise Http404
+    if audit:
+        record(actor=user, action="referral.read", obj=referral, require_transaction=False)
+    return referral
+
+
+@dataclass
+class ReferralPage:
+    referrals: list[Referral]
+    total: int
+    page_number: int
+    size: int = PAGE_SIZE
+
+    @property
+    def total_pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+
+def referral_page_for(*, user: Any, direction: str = "all", status: str = "", page: int = 1) -> ReferralPage:
+    """One page of referrals the user may see, newest first, in a fixed number of queries.
+
+    `direction`: "in" (sent to my organisations), "out" (sent by them) or "all"."""
+    ids = organisation_ids_for(user=user)
+    where = {"in": Q(receiver_id__in=ids), "out": Q(referrer_id__in=ids)}.get(direction, _visible(user))
+    queryset = Referral.objects.filter(where)
+    if status in Status.values:
+        queryset = queryset.filter(status=status)
+    total = queryset.count()
+    page = max(1, min(page, -(-total // PAGE_SIZE) or 1))
+    start = (page - 1) * PAGE_SIZE
+    rows = list(
+        queryset.select_related("receiver", "referrer", "concern__municipality")
+        .only(
+            "id",
+            "status",
+            "created_at",
+            "status_changed_at",
+            "service_name",
+            "service_id",
+            "version",
+            "receiver__name",
+            "referrer__name",
+            "concern__municipality__name",
+            "concern__municipality__code",
+        )
+        .order_by("-created_at", "-id")[start : start + PAGE_SIZE]
+    )
+    _audit_list(user, "referral.list", [r.pk for r in rows])
+    return ReferralPage(referrals=rows, total=total, page_number=page)
+
+
+def _audit_list(user: Any, action: str, ids: list[uuid.UUID]) -> None:
+    record(
+        actor=user, action=action, detail={"count": len(ids), "ids": [str(i) for i in ids]}, require_transaction=False
+    )
+
+
+def service_need_codes(*, service_id: uuid.UUID | None) -> set[str]:
+    if service_id is None:
+        return set()
+    return set(Attribute.objects.filter(service_id=service_id).values_list("taxonomy_term__code", flat=True))
+
+
+@dataclass
+class SharedView:
+    """What the receiving organisation may see of a concern (decision, tested in test_api and test_consent):
+    the children's first names, birth years and school type, the municipality, the wishes
+    that fit the service's needs (and wishes without a need), and the referrer's note.
+    Not the signs, not other referrals, not the consent details."""
+
+    children: list[Child] = field(default_factory=list)
+    municipality: str = ""
+    wishes: list[dict[str, Any]] = field(default_factory=list)
+    note: str = ""
+
+
+def shared_view(*, referral: Referral) -> SharedView:
+    needs = service_need_codes(service_id=referral.service_id)
+    concern = referral.concern
+    wishes = [w for w in concern.wishes if not w.get("need") or w.get("need") in needs]
+    return SharedView(
+        children=list(concern.children.all()),
+        municipality=concern.municipality.name,
+        wishes=wishes,
+        note=referral.note,
+    )
+
+
+def notification_list_for(*, user: Any, limit: int = 20) -> QuerySet[Notification]:
+    return Notification.objects.filter(organisation_id__in=organisation_ids_for(user=user))[:limit]
+
+
+# --- background work ------------------------------------------------------------------------------------------
+
+
+def working_days_before(day: date, days: int) -> date:
+    """The date `days` working days (Mon-Fri) before `day`; public holidays are not skipped."""
+    while days > 0:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def referral_list_due_for_reminder(*, now: datetime | None = None) -> QuerySet[Referral]:
+    """Referrals still `sent` after 10 working days whose receiver was not reminded yet."""
+    today = timezone.localdate(now or timezone.now())
+    cutoff = working_days_before(today, REMINDER_WORKING_DAYS)
+    return _referral_queryset().filter(status=Status.SENT, reminded_at__isnull=True, created_at__date__lte=cutoff)
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "REFERRALS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+
+
+def concern_list_due_for_erasure(*, now: datetime | None = None) -> QuerySet[Concern]:
+    """Closed concerns (no open referral) without activity for the retention period."""
+    cutoff = (now or timezone.now()) - timedelta(days=retention_days())
+    open_referrals = Referral.objects.filter(concern=OuterRef("pk"), status__in=OPEN_STATUSES)
+    return Concern.objects.filter(last_activity_at__lt=cutoff).exclude(Exists(open_referrals)).order_by("created_at")
+
+
+# --- aggregates for municipalities ---------------------------------------------------------------------------
+
+
+def suppress(count: int) -> int | str:
+    """Counts from 1 to 9 are shown as '< 10'."""
+    return "< 10" if 0 < count < SMALL_CELL else count
+
+
+@dataclass
+class MunicipalityAggregates:
+    code: str
+    barriers: list[tuple[str, int | str]]
+    statuses: list[tuple[str, int | str]]
+    concerns: int | str
+
+
+def municipality_aggregates_for(*, user: Any, municipality_code: str) -> MunicipalityAggregates:
+    """Counts only, small cells suppressed; a 404 for anyone but that municipality's policy officers."""
+    code = municipality_code.upper()
+    if not access_municipality_aggregates(user=user, municipality_code=code):
+        raise Http404
+    barrier_counts = dict(
+        Barrier.objects.filter(municipality_id=code).values_list("category").annotate(n=Count("id")).order_by()
+    )
+    status_counts = dict(
+        Referral.objects.filter(concern__municipality_id=code).values_list("status").annotate(n=Count("id")).order_by()
+    )
+    for record_statuses in ConcernRecord.objects.filter(municipality_code=code).values_list(
+        "referral_statuses", flat=True
+    ):
+        for status, count in record_statuses.items():
+            status_counts[status] = status_counts.get(status, 0) + int(count)
+    concerns = Concern.objects.filter(municipality_id=code).count()
+    concerns += ConcernRecord.objects.filter(municipality_code=code).count()
+    return MunicipalityAggregates(
+        code=code,
+        barriers=[(str(c.label), suppress(barrier_counts.get(c.value, 0))) for c in BarrierCategory],
+        statuses=[(str(s.label), suppress(status_counts.get(s.value, 0))) for s in Status],
+        concerns=suppress(concerns),
+    )
