@@ -34,7 +34,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise RuntimeError("SECRET_KEY must be set when DEBUG is off (see README, Configuration).")
-    SECRET_KEY = "insecure-development-key-only-for-debug-never-in-production-0123456789"
+    SECRET_KEY = "insecure-development-key-only-for-debug-never-in-production-0123456789"  # noqa: S105 — only with DEBUG on
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
@@ -66,7 +66,10 @@ INSTALLED_APPS = [
     "kansrijk.accounts",
     "kansrijk.municipalities",
     "kansrijk.organisations",
+    "kansrijk.socialmap",
     "kansrijk.screener",
+    "kansrijk.referrals",
+    "kansrijk.alliance",
     "kansrijk.demo",
 ]
 
@@ -172,6 +175,8 @@ ACCOUNT_RATE_LIMITS = {
     # message appears whether or not the address exists.
     "login_failed": f"{LOGIN_FAILURE_LIMIT}/{LOGIN_LOCKOUT_MINUTES}m/key,50/{LOGIN_LOCKOUT_MINUTES}m/ip",
 }
+MFA_ADAPTER = "kansrijk.accounts.adapters.MFAAdapter"
+MFA_ENCRYPTION_KEY = os.environ.get("MFA_ENCRYPTION_KEY", "")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kansrijk"
 MFA_RECOVERY_CODE_COUNT = 10
@@ -249,9 +254,7 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -289,6 +292,9 @@ SPECTACULAR_SETTINGS = {
 
 # Kansrijk's own settings.
 DEMO_MODE = env_bool("DEMO_MODE", False)
+# Personal data of a closed concern is erased this many days after it closed (the
+# anonymous statistics stay); `kansrijk referrals-retention` does it.
+REFERRALS_RETENTION_DAYS = int(os.environ.get("REFERRALS_RETENTION_DAYS", "365"))
 
 LOGGING = {
     "version": 1,

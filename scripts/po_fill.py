@@ -17,12 +17,16 @@ namespace = runpy.run_path(sys.argv[1])
 singular, plural = namespace.get("T", {}), namespace.get("PLURAL", {})
 catalogue = polib.pofile(str(PO))
 for entry in catalogue:
+    if "fuzzy" in entry.flags:
+        # A fuzzy entry is msgmerge's guess from a similar string: never trust it.
+        entry.flags.remove("fuzzy")
+        entry.msgstr = ""
+        entry.msgstr_plural = {0: "", 1: ""} if entry.msgid_plural else {}
+        entry.previous_msgid = None
     if entry.msgid in plural and not entry.msgstr_plural.get(0):
         entry.msgstr_plural = {0: plural[entry.msgid][0], 1: plural[entry.msgid][1]}
     elif entry.msgid in singular and not entry.msgstr:
         entry.msgstr = singular[entry.msgid]
-    if "fuzzy" in entry.flags and (entry.msgstr or entry.msgstr_plural.get(0)):
-        entry.flags.remove("fuzzy")
 catalogue.save(str(PO))
 missing = [e.msgid for e in catalogue if not (e.msgstr or e.msgstr_plural.get(0)) and not e.obsolete]
 print(f"{len(missing)} untranslated")
