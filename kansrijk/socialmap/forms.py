@@ -1,0 +1,153 @@
+"""Forms of the social map pages; they parse input, the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.municipalities.selectors import municipality_list
+from kansrijk.socialmap.constants import NEEDS, ServiceStatus
+from kansrijk.socialmap.geo import postcode_normalize
+from kansrijk.socialmap.services import LocationData, ServiceData
+
+DISTANCES = [("5", _("5 km")), ("10", _("10 km")), ("25", _("25 km")), ("50", _("50 km"))]
+
+
+def _municipality_choices(empty: str) -> list[tuple[str, str]]:
+    return [("", empty), *municipality_list().values_list("code", "name")]
+
+
+class SearchForm(forms.Form):
+    behoefte = forms.ChoiceField(label=_("Waar zoek je hulp bij?"), required=False)
+    leeftijd = forms.IntegerField(
+        label=_("Leeftijd van het kind"),
+        required=False,
+        min_value=0,
+        max_value=25,
+        help_text=_("In jaren, bijvoorbeeld 9."),
+    )
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        required=False,
+        max_length=7,
+        help_text=_("Bijvoorbeeld 6093 AB. Dan zoeken we hulp in de buurt."),
+    )
+    afstand = forms.ChoiceField(label=_("Afstand"), required=False, choices=DISTANCES, initial="10")
+    q = forms.CharField(
+        label=_("Zoekwoorden"), required=False, max_length=100, help_text=_("Bijvoorbeeld voetbal of laptop.")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["behoefte"].choices = [("", _("Alles")), *((n.code, n.name_nl) for n in NEEDS)]
+        self.fields["gemeente"].choices = _municipality_choices(str(_("Alle gemeenten")))
+
+    def clean_postcode(self) -> str:
+        value = self.cleaned_data["postcode"].strip()
+        if value and not postcode_normalize(value):
+            raise forms.ValidationError(_("Vul een postcode in zoals 6093 AB."))
+        return value
+
+    def has_criteria(self) -> bool:
+        data = self.cleaned_data
+        return any(data.get(k) not in (None, "") for k in ("behoefte", "leeftijd", "gemeente", "postcode", "q"))
+
+
+class ServiceForm(forms.Form):
+    name = forms.CharField(label=_("Naam van de hulp"), max_length=255)
+    description = forms.CharField(label=_("Wat bieden jullie?"), widget=forms.Textarea(attrs={"rows": 4}))
+    needs = forms.MultipleChoiceField(
+        label=_("Waar helpt het bij?"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(n.code, n.name_nl) for n in NEEDS],
+    )
+    eligibility_description = forms.CharField(
+        label=_("Voor wie is het?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    minimum_age = forms.IntegerField(label=_("Vanaf leeftijd"), required=False, min_value=0, max_value=120)
+    maximum_age = forms.IntegerField(label=_("Tot en met leeftijd"), required=False, min_value=0, max_value=120)
+    application_process = forms.CharField(label=_("Zo vraag je het aan"), widget=forms.Textarea(attrs={"rows": 3}))
+    fees_description = forms.CharField(
+        label=_("Wat kost het?"), required=False, help_text=_("Bijvoorbeeld: gratis voor het gezin.")
+    )
+    cost_euros = forms.DecimalField(label=_("Eigen bijdrage in euro"), required=False, min_value=0, decimal_places=2)
+    municipalities = forms.MultipleChoiceField(
+        label=_("In welke gemeenten?"), required=False, help_text=_("Houd Ctrl ingedrukt om meer gemeenten te kiezen.")
+    )
+    is_national = forms.BooleanField(label=_("In heel Nederland"), required=False)
+    locations = forms.MultipleChoiceField(label=_("Locaties"), required=False, widget=forms.CheckboxSelectMultiple)
+    phone = forms.CharField(label=_("Telefoon"), required=False, max_length=100)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    url = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    status = forms.ChoiceField(label=_("Status"), choices=ServiceStatus.choices, initial=ServiceStatus.ACTIVE)
+
+    def __init__(self, *args: Any, locations: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].choices = list(municipality_list().values_list("code", "name"))
+        self.fields["locations"].choices = locations
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("minimum_age"), data.get("maximum_age")
+        if low is not None and high is not None and low > high:
+            self.add_error("maximum_age", _("De maximumleeftijd moet hoger zijn dan de minimumleeftijd."))
+        if not data.get("municipalities") and not data.get("is_national"):
+            self.add_error("municipalities", _("Kies een gemeente, of kies 'In heel Nederland'."))
+        return data
+
+    def to_data(self) -> ServiceData:
+        d = self.cleaned_data
+        cents = None if d["cost_euros"] is None else int(d["cost_euros"] * 100)
+        return ServiceData(
+            name=d["name"],
+            description=d["description"],
+            eligibility_description=d["eligibility_description"],
+            application_process=d["application_process"],
+            fees_description=d["fees_description"],
+            minimum_age=d["minimum_age"],
+            maximum_age=d["maximum_age"],
+            url=d["url"],
+            email=d["email"],
+            phone=d["phone"],
+            status=d["status"],
+            need_codes=tuple(d["needs"]),
+            municipality_codes=tuple(d["municipalities"]),
+            is_national=d["is_national"],
+            location_ids=tuple(d["locations"]),
+            cost_cents=cents,
+        )
+
+
+class LocationForm(forms.Form):
+    name = forms.CharField(label=_("Naam van de locatie"), max_length=255)
+    address_1 = forms.CharField(label=_("Straat en huisnummer"), max_length=255)
+    postal_code = forms.CharField(label=_("Postcode"), max_length=7)
+    city = forms.CharField(label=_("Plaats"), max_length=255)
+    municipality = forms.ChoiceField(label=_("Gemeente"))
+    latitude = forms.FloatField(label=_("Breedtegraad"), required=False, help_text=_("Bijvoorbeeld 51.25. Mag leeg."))
+    longitude = forms.FloatField(label=_("Lengtegraad"), required=False, help_text=_("Bijvoorbeeld 5.90. Mag leeg."))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = _municipality_choices(str(_("Kies een gemeente")))
+
+    def clean_postal_code(self) -> str:
+        value = self.cleaned_data["postal_code"]
+        if len(postcode_normalize(value)) != 6:
+            raise forms.ValidationError(_("Vul een postcode in zoals 6093 AB."))
+        return value
+
+    def to_data(self) -> LocationData:
+        d = self.cleaned_data
+        return LocationData(
+            name=d["name"],
+            address_1=d["address_1"],
+            postal_code=d["postal_code"],
+            city=d["city"],
+            municipality_code=d["municipality"],
+            latitude=d["latitude"],
+            longitude=d["longitude"],
+        )

@@ -1,0 +1,358 @@
+"""Importing an HSDS package: validate every row, store the valid ones, report the rest.
+
+Each batch of rows is one transaction with its audit record; when the database refuses
+a batch, its rows are retried one by one, so a row is stored whole or not at all. A row
+that points to a rejected row is rejected with that reason. Re-importing updates rows in
+place (upsert on the HSDS id). Afterwards, locations get their municipality and search
+point, and the search documents of every touched service are rebuilt.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import DatabaseError, connection, models, transaction
+from django.utils import timezone
+
+from kansrijk.audit.services import record
+from kansrijk.organisations.models import Organisation
+from kansrijk.socialmap import search
+from kansrijk.socialmap.geo import MunicipalityIndex
+from kansrijk.socialmap.hsds import rules
+from kansrijk.socialmap.hsds.reader import Package
+from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME, CellError, Column, Table, check_format, columns, max_lengths
+from kansrijk.socialmap.models import HsdsOrganization, ServiceAtLocation
+
+BATCH = 5000
+ORGANISATION_FIELDS = ("name", "description", "email", "website")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    table: str
+    row: str
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.row} {self.field or '-'}: {self.reason}"
+
+
+@dataclass
+class TableCount:
+    created: int = 0
+    updated: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class ImportReport:
+    counts: dict[str, TableCount] = field(default_factory=dict)
+    rejections: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def stored(self) -> int:
+        return sum(c.created + c.updated for c in self.counts.values())
+
+
+Row = tuple[str, dict[str, Any]]
+
+
+class Importer:
+    def __init__(self, *, actor: AbstractBaseUser | None, progress: Callable[[str], None] | None = None) -> None:
+        self.actor = actor
+        self._progress = progress or (lambda message: None)
+        self._started = time.monotonic()
+        self.report = ImportReport()
+        self.known: dict[str, set[uuid.UUID]] = {}
+        self.rejected: dict[str, dict[uuid.UUID, str]] = defaultdict(dict)
+        self.municipalities = MunicipalityIndex()
+        self.organisation_names: dict[str, uuid.UUID] | None = None
+        self.hsds_organizations: set[uuid.UUID] | None = None
+        self.touched_services: set[uuid.UUID] = set()
+        self.touched_locations: set[uuid.UUID] = set()
+
+    def progress(self, message: str) -> None:
+        self._progress(f"[{time.monotonic() - self._started:6.1f} s] {message}")
+
+    # -- flow -------------------------------------------------------------------------------------
+
+    def run(self, package: Package) -> ImportReport:
+        started = time.monotonic()
+        self.report.notes += package.notes
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:  # random UUID keys: keep the B-trees in memory while importing
+                cursor.execute("PRAGMA cache_size = -262144")
+        for name in package.table_names():
+            self._table(package, name)
+        self.progress("deriving municipalities and search points of locations")
+        with transaction.atomic():
+            rules.derive_locations(self.touched_locations, self.municipalities)
+        services = self.touched_services | _services_at(self.touched_locations)
+        self.progress(f"indexing {len(services)} services for search")
+        with transaction.atomic():
+            search.index_services(sorted(services))
+        self.progress("updating the database's statistics")
+        _analyze()
+        self.report.seconds = time.monotonic() - started
+        return self.report
+
+    def _table(self, package: Package, name: str) -> None:
+        self.report.counts[name] = TableCount()
+        cols = columns(name)
+        lengths = max_lengths(name)
+        seen: dict[uuid.UUID, str] = {}
+        batch: list[Row] = []
+        total = package.count(name)
+        read = 0
+        for source, cells in package.rows(name):
+            read += 1
+            values = self._convert(name, cols, lengths, source, cells, seen)
+            if values is not None:
+                batch.append((source, values))
+            if len(batch) >= BATCH:
+                self._write(name, batch)
+                batch = []
+                self.progress(f"{name}: {read}{f'/{total}' if total else ''} rows")
+        if batch:
+            self._write(name, batch)
+        self.progress(f"{name}: {read} rows done")
+
+    # -- checking ---------------------------------------------------------------------------------
+
+    def _reject(self, name: str, source: str, errors: list[tuple[str, str]], row_id: Any) -> None:
+        self.report.counts[name].rejected += 1
+        for field_name, reason in errors:
+            self.report.rejections.append(Rejection(name, source, field_name, reason))
+        if isinstance(row_id, uuid.UUID):
+            self.rejected[name][row_id] = f"{source}: {errors[0][1]}"
+
+    def _cells(
+        self, cols: tuple[Column, ...], lengths: dict[str, int], cells: dict[str, str]
+    ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+        values: dict[str, Any] = {}
+        errors: list[tuple[str, str]] = []
+        for col in cols:
+            raw = cells.get(col.name, "")
+            if raw == "":
+                if col.required:
+                    errors.append((col.name, "is required"))
+                values[col.attname] = None if col.parse is not str else ""
+                continue
+            try:
+                if col.enum and raw not in col.enum:
+                    raise CellError(f"'{raw}' is not one of: {', '.join(col.enum)}")
+                check_format(col.fmt, raw)
+                values[col.attname] = col.parse(raw)
+            except CellError as error:
+                errors.append((col.name, str(error)))
+                continue
+            if col.attname in lengths and len(raw) > lengths[col.attname]:
+                errors.append((col.name, f"is longer than {lengths[col.attname]} characters"))
+        return values, errors
+
+    def _convert(
+        self,
+        name: str,
+        cols: tuple[Column, ...],
+        lengths: dict[str, int],
+        source: str,
+        cells: dict[str, str],
+        seen: dict[uuid.UUID, str],
+    ) -> dict[str, Any] | None:
+        values, errors = self._cells(cols, lengths, cells)
+        row_id: Any = values.get("organisation_id" if name == "organization" else "id")
+        if not errors and row_id in seen:
+            errors.append(("id", f"is a duplicate of {seen[row_id]}"))
+        if not errors:
+            errors = self._references(cols, values) or rules.check(self, name, values)
+        if errors:
+            self._reject(name, source, errors, row_id)
+            return None
+        seen[row_id] = source
+        return values
+
+    def known_ids(self, table: str) -> set[uuid.UUID]:
+        if table not in self.known:
+            model: type[models.Model] = Organisation if table == "organization" else TABLE_BY_NAME[table].model
+            self.known[table] = set(model._default_manager.values_list("pk", flat=True))
+        return self.known[table]
+
+    def reference_error(self, table: str, value: uuid.UUID) -> str:
+        if value in self.rejected[table]:
+            return f"refers to {table} {value}, which was rejected ({self.rejected[table][value]})"
+        if value not in self.known_ids(table):
+            return f"refers to unknown {table} {value}"
+        return ""
+
+    def _references(self, cols: tuple[Column, ...], values: dict[str, Any]) -> list[tuple[str, str]]:
+        errors = []
+        for col in cols:
+            if col.ref and values.get(col.attname) is not None:
+                reason = self.reference_error(col.ref, values[col.attname])
+                if reason:
+                    errors.append((col.name, reason))
+        return errors
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def _write(self, name: str, batch: list[Row]) -> None:
+        table = TABLE_BY_NAME[name]
+        try:
+            with transaction.atomic():
+                self._store(table, batch)
+        except DatabaseError:
+            for row in batch:
+                try:
+                    with transaction.atomic():
+                        self._store(table, [row])
+                except DatabaseError as error:
+                    self._reject(name, row[0], [("", f"the database refused the row: {error}")], row[1].get("id"))
+                else:
+                    self._stored(name, [row])
+        else:
+            self._stored(name, batch)
+
+    def _store(self, table: Table, batch: list[Row]) -> None:
+        known = self.known_ids(table.name)
+        created = sum(1 for _, values in batch if _row_id(values) not in known)
+        if table.name == "organization":
+            self._store_organisations(batch)
+        self._ensure_hsds_organizations(batch)
+        _upsert(table, [values for _, values in batch])
+        record(
+            actor=self.actor,
+            action="socialmap.hsds_import",
+            object_type=table.model._meta.label_lower,
+            detail={"table": table.name, "rows": len(batch), "created": created, "updated": len(batch) - created},
+            actor_label="" if self.actor else "cli",
+        )
+
+    def _stored(self, name: str, batch: list[Row]) -> None:
+        known = self.known_ids(name)
+        for _, values in batch:
+            row_id = _row_id(values)
+            if row_id in known:
+                self.report.counts[name].updated += 1
+            else:
+                self.report.counts[name].created += 1
+                known.add(row_id)
+            rules.touch(self, name, values)
+
+    def _store_organisations(self, batch: list[Row]) -> None:
+        for _, values in batch:
+            values["last_modified"] = timezone.now()
+        organisations = [
+            Organisation(
+                id=values["organisation_id"],
+                kind=rules.organisation_kind(values.get("legal_status") or ""),
+                **{key: values.get(key) or "" for key in ORGANISATION_FIELDS},
+            )
+            for _, values in batch
+        ]
+        Organisation.objects.bulk_create(
+            organisations,
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=[*ORGANISATION_FIELDS, "updated_at"],
+        )
+
+    def _ensure_hsds_organizations(self, batch: list[Row]) -> None:
+        """A package may name one of our organisations by its UUID without an organization row."""
+        if self.hsds_organizations is None:
+            self.hsds_organizations = set(HsdsOrganization.objects.values_list("pk", flat=True))
+        ids: set[uuid.UUID] = {v["organization_id"] for _, v in batch if v.get("organization_id")}
+        ids -= self.hsds_organizations
+        if ids:
+            HsdsOrganization.objects.bulk_create(
+                [HsdsOrganization(organisation_id=org_id) for org_id in ids], ignore_conflicts=True
+            )
+            self.hsds_organizations |= ids
+
+
+def _upsert(table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT … ON CONFLICT (id) DO UPDATE for the columns in the rows, in one executemany.
+
+    Columns a row does not carry (Kansrijk extensions such as a location's search point)
+    get their default on insert and are left alone on update.
+    """
+    model = table.model
+    given = rows[0].keys()
+    fields = [f for f in model._meta.concrete_fields if not getattr(f, "auto_now", False) or f.attname in given]
+    pk = model._meta.pk
+    assert pk is not None
+    quote = connection.ops.quote_name
+    columns_sql = ", ".join(quote(f.column) for f in fields)
+    updates = (
+        ", ".join(
+            f"{quote(f.column)} = EXCLUDED.{quote(f.column)}"
+            for f in fields
+            if f.attname in given and not f.primary_key
+        )
+        or f"{quote(pk.column)} = EXCLUDED.{quote(pk.column)}"
+    )
+    # Built from model metadata only; every value is a parameter.
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({columns_sql}) VALUES ({', '.join(['%s'] * len(fields))}) "  # noqa: S608
+        f"ON CONFLICT ({quote(pk.column)}) DO UPDATE SET {updates}"
+    )
+    defaults = {f.attname: f.get_default() for f in fields if f.attname not in given}
+    plan = [(f.attname, _db_value(f), f.attname in given) for f in fields]
+    params = [[convert(row[name] if present else defaults[name]) for name, convert, present in plan] for row in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+def _analyze() -> None:
+    """After a bulk load the query planner needs fresh statistics, or PostgreSQL picks bad plans."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tables = [t.model._meta.db_table for t in TABLE_BY_NAME.values()]
+            for name in [*tables, "socialmap_service_search", "organisations_organisation"]:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(name)}")
+        elif connection.vendor == "sqlite":
+            cursor.execute("PRAGMA optimize")
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _uuid_hex(value: Any) -> Any:
+    return None if value is None else value.hex
+
+
+def _db_value(model_field: models.Field[Any, Any]) -> Callable[[Any], Any]:
+    """A fast converter to the database value; the generic Django path for the rare types."""
+    target = model_field.target_field if isinstance(model_field, models.ForeignKey) else model_field
+    if isinstance(target, models.UUIDField):
+        return _identity if connection.features.has_native_uuid_field else _uuid_hex
+    if isinstance(
+        target, (models.CharField, models.TextField, models.IntegerField, models.FloatField, models.BooleanField)
+    ):
+        return _identity
+    return lambda value: model_field.get_db_prep_save(value, connection)
+
+
+def _row_id(values: dict[str, Any]) -> Any:
+    return values.get("id", values.get("organisation_id"))
+
+
+def _services_at(location_ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    ids = list(location_ids)
+    found: set[uuid.UUID] = set()
+    for start in range(0, len(ids), 10_000):
+        found.update(
+            ServiceAtLocation.objects.filter(location_id__in=ids[start : start + 10_000]).values_list(
+                "service_id", flat=True
+            )
+        )
+    return found

@@ -1,0 +1,180 @@
+"""Kansrijk's own rules for imported rows, on top of the HSDS schema."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+
+from kansrijk.organisations.constants import Kind
+from kansrijk.organisations.models import Organisation
+from kansrijk.socialmap.constants import NATIONAL_AREA_URI, TOOI_MUNICIPALITY_RE
+from kansrijk.socialmap.geo import MunicipalityIndex, is_dutch, location_geo, postcode_normalize
+from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME
+from kansrijk.socialmap.models import Address, Location
+
+if TYPE_CHECKING:
+    from kansrijk.socialmap.hsds.importing import Importer
+
+Errors = list[tuple[str, str]]
+MAX_AGE = 120
+KIND_BY_LEGAL_STATUS = {
+    "gemeente": Kind.MUNICIPALITY,
+    "municipality": Kind.MUNICIPALITY,
+    "fonds": Kind.FUND,
+    "fund": Kind.FUND,
+    "school": Kind.SCHOOL,
+    "welzijn": Kind.WELFARE,
+    "jgz": Kind.YOUTH_HEALTH_CARE,
+    "vereniging": Kind.SPORTS_CULTURE,
+}
+
+
+def organisation_kind(legal_status: str) -> str:
+    """Imported organisations are 'other' unless their legal status names a kind we know."""
+    return str(KIND_BY_LEGAL_STATUS.get(legal_status.strip().lower(), Kind.OTHER))
+
+
+def _organization(importer: Importer, values: dict[str, Any]) -> Errors:
+    if importer.organisation_names is None:
+        importer.organisation_names = {n.lower(): i for i, n in Organisation.objects.values_list("id", "name")}
+    name_key = (values.get("name") or "").lower()
+    owner = importer.organisation_names.get(name_key)
+    if owner is not None and owner != values["organisation_id"]:
+        return [("name", f"'{values['name']}' is already the name of organisation {owner}")]
+    importer.organisation_names[name_key] = values["organisation_id"]
+    return []
+
+
+def _service(importer: Importer, values: dict[str, Any]) -> Errors:
+    errors = []
+    low, high = values.get("minimum_age"), values.get("maximum_age")
+    for name, age in (("minimum_age", low), ("maximum_age", high)):
+        if age is not None and not 0 <= age <= MAX_AGE:
+            errors.append((name, f"{age} is not an age between 0 and {MAX_AGE}"))
+    if not errors and low is not None and high is not None and low > high:
+        errors.append(("minimum_age", f"minimum_age {low} is higher than maximum_age {high}"))
+    if values.get("last_modified") is None:
+        values["last_modified"] = datetime.now(tz=UTC)
+    return errors
+
+
+def _location(importer: Importer, values: dict[str, Any]) -> Errors:
+    lat, lon = values.get("latitude"), values.get("longitude")
+    if (lat is None) != (lon is None):
+        return [("latitude" if lat is None else "longitude", "latitude and longitude go together")]
+    errors = []
+    if lat is not None and not -90 <= lat <= 90:
+        errors.append(("latitude", f"{lat} is not a latitude (-90 to 90)"))
+    if lon is not None and not -180 <= lon <= 180:
+        errors.append(("longitude", f"{lon} is not a longitude (-180 to 180)"))
+    return errors
+
+
+def _address(importer: Importer, values: dict[str, Any]) -> Errors:
+    if not is_dutch(values.get("country") or ""):
+        return []
+    errors = []
+    region = values.get("region") or ""
+    if region and importer.municipalities.find(region) is None:
+        errors.append(("region", f"unknown municipality '{region}' (use the name or CBS code, e.g. GM1640)"))
+    if not postcode_normalize(values.get("postal_code") or ""):
+        errors.append(("postal_code", f"'{values.get('postal_code')}' is not a Dutch postcode (1234 AB)"))
+    return errors
+
+
+def _service_area(importer: Importer, values: dict[str, Any]) -> Errors:
+    uri = (values.get("uri") or "").strip()
+    values["is_national"] = uri == NATIONAL_AREA_URI
+    values["municipality_id"] = None
+    match = TOOI_MUNICIPALITY_RE.match(uri)
+    if match:
+        found = importer.municipalities.find(match.group(1))
+        if found is None:
+            return [("uri", f"unknown municipality {match.group(1).upper()}")]
+        values["municipality_id"] = found.code
+    return []
+
+
+def _attribute(importer: Importer, values: dict[str, Any]) -> Errors:
+    entity = values.get("link_entity") or ""
+    values["service_id"] = None
+    if entity not in TABLE_BY_NAME:
+        return [("link_entity", f"'{entity}' is not an HSDS table")]
+    reason = importer.reference_error(entity, values["link_id"])
+    if reason:
+        return [("link_id", reason)]
+    if entity == "service":
+        values["service_id"] = values["link_id"]
+    return []
+
+
+CHECKS: dict[str, Callable[[Importer, dict[str, Any]], Errors]] = {
+    "organization": _organization,
+    "service": _service,
+    "location": _location,
+    "address": _address,
+    "service_area": _service_area,
+    "attribute": _attribute,
+}
+
+
+def check(importer: Importer, table: str, values: dict[str, Any]) -> Errors:
+    rule = CHECKS.get(table)
+    return rule(importer, values) if rule else []
+
+
+def touch(importer: Importer, table: str, values: dict[str, Any]) -> None:
+    """Remember what must be derived or re-indexed after the import."""
+    if table == "service":
+        importer.touched_services.add(values["id"])
+    elif table in ("service_at_location", "service_area", "attribute") and values.get("service_id"):
+        importer.touched_services.add(values["service_id"])
+    elif table == "location":
+        importer.touched_locations.add(values["id"])
+    elif table == "address" and values.get("location_id"):
+        importer.touched_locations.add(values["location_id"])
+
+
+def _best_address(addresses: list[tuple[str, str, str, str]]) -> tuple[str, str, str, str] | None:
+    dutch = [a for a in addresses if is_dutch(a[2])]
+    dutch.sort(key=lambda a: a[3] != "physical")
+    return dutch[0] if dutch else None
+
+
+def derive_locations(location_ids: Iterable[uuid.UUID], municipalities: MunicipalityIndex) -> None:
+    """Set municipality, postcode and search point of locations from their addresses."""
+    ids = list(location_ids)
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        addresses: dict[uuid.UUID, list[tuple[str, str, str, str]]] = {}
+        for location_id, region, postal_code, country, kind in Address.objects.filter(
+            location_id__in=chunk
+        ).values_list("location_id", "region", "postal_code", "country", "address_type"):
+            addresses.setdefault(location_id, []).append((region, postal_code, country, kind))
+        updates = []
+        for location_id, latitude, longitude in Location.objects.filter(id__in=chunk).values_list(
+            "id", "latitude", "longitude"
+        ):
+            best = _best_address(addresses.get(location_id, []))
+            municipality = municipalities.find(best[0]) if best else None
+            geo = location_geo(latitude, longitude, municipality)
+            postcode = postcode_normalize(best[1]) if best else ""
+            updates.append((municipality.code if municipality else None, postcode, *geo, location_id))
+        _update_locations(updates)
+
+
+def _update_locations(updates: list[tuple[Any, ...]]) -> None:
+    pk = Location._meta.pk
+    assert pk is not None
+    prepare = pk.get_db_prep_value
+    rows = [(*row[:-1], prepare(row[-1], connection)) for row in updates]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "UPDATE socialmap_location SET municipality_id = %s, postcode = %s, geo_latitude = %s, "
+            "geo_longitude = %s, geo_source = %s WHERE id = %s",
+            rows,
+        )

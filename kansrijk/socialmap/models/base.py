@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db import models
+
+
+class HsdsRecord(models.Model):
+    """Every HSDS record has a UUID; imported records keep their HSDS id."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="HSDS identifier (UUID).")
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+
+def text(help_text: str) -> models.TextField[str, str]:
+    """An optional free-text HSDS field."""
+    return models.TextField(blank=True, default="", help_text=help_text)
+
+
+def fk(to: str, help_text: str, related_name: str, required: bool = False) -> Any:
+    """A reference to another HSDS record; optional unless `required`."""
+    return models.ForeignKey(
+        to,
+        on_delete=models.CASCADE,
+        null=not required,
+        blank=not required,
+        related_name=related_name,
+        help_text=help_text,
+    )

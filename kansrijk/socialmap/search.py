@@ -1,0 +1,349 @@
+"""Full-text search over services, on SQLite (FTS5) and PostgreSQL (tsvector + GIN).
+
+One document per service: `name`, `body` (description, eligibility, organisation, needs,
+places) and `keys` — filter tokens that make need and municipality filters an index
+lookup: `t<term uuid hex>` per taxonomy term, `gm1640` per municipality served, `gmnl`
+for national services. The services that write services call `index_services`; no
+signals, no triggers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import connection
+
+from kansrijk.socialmap.models import Address, Attribute, Service, ServiceArea, ServiceAtLocation
+
+NATIONAL_KEY = "gmnl"
+KM_PER_DEGREE = 111.2
+# Grid cells of 0.1° latitude × 0.15° longitude (about 11 × 10 km in NL) as filter tokens:
+# a distance search first narrows to the cells around the point through the index.
+CELL_LAT, CELL_LON = 0.1, 0.15
+CHUNK = 2000
+DEFAULT_RADIUS_KM = 25.0
+MAX_WORDS = 8
+STOPWORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "voor",
+        "in",
+        "op",
+        "aan",
+        "met",
+        "bij",
+        "naar",
+        "om",
+        "te",
+        "voor",
+        "uit",
+        "tot",
+        "als",
+        "is",
+        "zijn",
+        "ik",
+        "je",
+        "jij",
+        "mijn",
+        "ons",
+        "onze",
+        "kind",
+        "kinderen",
+        "jaar",
+        "oud",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    """What a searcher asks for; every part is optional and they are combined with AND."""
+
+    text: str = ""
+    term_ids: tuple[uuid.UUID, ...] = ()
+    municipality: str = ""
+    min_age: int | None = None
+    max_age: int | None = None
+    point: tuple[float, float] | None = None
+    radius_km: float | None = None
+    organization_id: uuid.UUID | None = None
+    modified_after: datetime | None = None
+    statuses: tuple[str, ...] = ()
+
+
+@dataclass
+class Hit:
+    service_id: uuid.UUID
+    score: float
+    distance_km: float | None
+
+
+@dataclass
+class _Sql:
+    joins: list[str] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    select_params: list[Any] = field(default_factory=list)
+    from_params: list[Any] = field(default_factory=list)
+    join_params: list[Any] = field(default_factory=list)
+    outer_where: str = "1=1"
+    outer_params: list[Any] = field(default_factory=list)
+
+
+def words_of(text: str) -> list[str]:
+    words = [w for w in re.findall(r"\w+", text.lower()) if len(w) > 1 and w not in STOPWORDS]
+    return list(dict.fromkeys(words))[:MAX_WORDS]
+
+
+def _is_sqlite() -> bool:
+    return connection.vendor == "sqlite"
+
+
+def _uuid_param(value: uuid.UUID) -> Any:
+    return value.hex if _is_sqlite() else value
+
+
+def fts_rowid(service_id: uuid.UUID) -> int:
+    """A stable 63-bit integer key for the FTS5 row of a service."""
+    return service_id.int >> 65
+
+
+# -- indexing -------------------------------------------------------------------------------------
+
+
+def _documents(service_ids: Sequence[uuid.UUID]) -> list[tuple[uuid.UUID, str, str, str]]:
+    body: dict[uuid.UUID, list[str]] = defaultdict(list)
+    keys: dict[uuid.UUID, set[str]] = defaultdict(set)
+    rows = Service.objects.filter(id__in=service_ids).values_list(
+        "id", "name", "alternate_name", "description", "eligibility_description", "organization__organisation__name"
+    )
+    names = {}
+    for sid, name, alternate, description, eligibility, organisation in rows:
+        names[sid] = name
+        body[sid] += [alternate, description, eligibility, organisation]
+    for sid, term_id, term_name, term_en in Attribute.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", "taxonomy_term_id", "taxonomy_term__name", "taxonomy_term__name_en"
+    ):
+        keys[sid].add(f"t{term_id.hex}")
+        body[sid] += [term_name, term_en]
+    for sid, code, municipality, national in ServiceArea.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", "municipality_id", "municipality__name", "is_national"
+    ):
+        _add_place(keys[sid], body[sid], code, municipality, national)
+    for sid, code, municipality, lat, lon in ServiceAtLocation.objects.filter(service_id__in=service_ids).values_list(
+        "service_id",
+        "location__municipality_id",
+        "location__municipality__name",
+        "location__geo_latitude",
+        "location__geo_longitude",
+    ):
+        _add_place(keys[sid], body[sid], code, municipality, False)
+        if lat is not None and lon is not None:
+            keys[sid].add(cell_key(math.floor(lat / CELL_LAT), math.floor(lon / CELL_LON)))
+    for sid, city in Address.objects.filter(location__service_at_locations__service_id__in=service_ids).values_list(
+        "location__service_at_locations__service_id", "city"
+    ):
+        body[sid].append(city)
+    return [
+        (sid, name, " ".join(dict.fromkeys(p for p in body[sid] if p)), " ".join(sorted(keys[sid])))
+        for sid, name in names.items()
+    ]
+
+
+def cell_key(row: int, column: int) -> str:
+    return f"c{row}x{column}".replace("-", "m")
+
+
+def _cells_around(point: tuple[float, float], radius_km: float) -> list[str]:
+    lat, lon = point
+    dlat = radius_km / KM_PER_DEGREE
+    dlon = radius_km / (KM_PER_DEGREE * math.cos(math.radians(lat)))
+    rows = range(math.floor((lat - dlat) / CELL_LAT), math.floor((lat + dlat) / CELL_LAT) + 1)
+    columns = range(math.floor((lon - dlon) / CELL_LON), math.floor((lon + dlon) / CELL_LON) + 1)
+    return [cell_key(r, c) for r in rows for c in columns]
+
+
+def _add_place(keys: set[str], body: list[str], code: str | None, name: str | None, national: bool) -> None:
+    if code:
+        keys.add(code.lower())
+        body.append(name or "")
+    if national:
+        keys.add(NATIONAL_KEY)
+
+
+def index_services(service_ids: Iterable[uuid.UUID]) -> None:
+    """(Re)build the search documents of these services; call inside the writing transaction."""
+    ids = list(dict.fromkeys(service_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        documents = _documents(chunk)
+        with connection.cursor() as cursor:
+            if _is_sqlite():
+                _write_sqlite(cursor, chunk, documents)
+            else:
+                _write_postgres(cursor, chunk, documents)
+
+
+def _write_sqlite(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[uuid.UUID, str, str, str]]) -> None:
+    for start in range(0, len(chunk), 500):
+        part = chunk[start : start + 500]
+        marks = ",".join("%s" for _ in part)
+        cursor.execute(f"DELETE FROM socialmap_service_fts WHERE rowid IN ({marks})", [fts_rowid(s) for s in part])  # noqa: S608
+    cursor.executemany(
+        "INSERT INTO socialmap_service_fts (rowid, name, body, keys, service_id) VALUES (%s, %s, %s, %s, %s)",
+        [(fts_rowid(sid), name, body, keys, sid.hex) for sid, name, body, keys in documents],
+    )
+
+
+def _write_postgres(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[uuid.UUID, str, str, str]]) -> None:
+    cursor.execute("DELETE FROM socialmap_service_search WHERE service_id = ANY(%s)", [chunk])
+    cursor.executemany(
+        "INSERT INTO socialmap_service_search (service_id, document, keys) VALUES (%s, "
+        "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B'), "
+        "to_tsvector('simple', %s))",
+        documents,
+    )
+
+
+# -- querying -------------------------------------------------------------------------------------
+
+
+def _key_groups(criteria: SearchCriteria) -> list[list[str]]:
+    """Groups of filter tokens: every group must match, one token within a group."""
+    groups = [[f"t{term_id.hex}"] for term_id in criteria.term_ids]
+    if criteria.municipality:
+        groups.append([criteria.municipality.lower(), NATIONAL_KEY])
+    if criteria.point is not None:
+        groups.append(_cells_around(criteria.point, criteria.radius_km or DEFAULT_RADIUS_KM))
+    return groups
+
+
+def _match_sqlite(words: list[str], groups: list[list[str]], any_word: bool) -> str:
+    parts = []
+    if words:
+        joiner = " OR " if any_word else " AND "
+        parts.append("{name body} : (" + joiner.join(f'"{w}"*' for w in words) + ")")
+    for group in groups:
+        parts.append("keys : (" + " OR ".join(f'"{token}"' for token in group) + ")")
+    return " AND ".join(parts)
+
+
+def _tsquery(words: list[str], any_word: bool) -> str:
+    return (" | " if any_word else " & ").join(f"'{w}':*" for w in words)
+
+
+def _keys_tsquery(groups: list[list[str]]) -> str:
+    return " & ".join("(" + " | ".join(f"'{t}'" for t in group) + ")" for group in groups)
+
+
+def _text_source(sql: _Sql, words: list[str], groups: list[list[str]], any_word: bool) -> tuple[str, str]:
+    """FROM clause and score expression; the full-text index drives the query when it can."""
+    if not words and not groups:
+        return "socialmap_service s", "0.0"
+    if _is_sqlite():
+        sql.from_params.append(_match_sqlite(words, groups, any_word))
+        rank = "-bm25(socialmap_service_fts, 10.0, 1.0, 0.0)" if words else "0.0"
+        source = (
+            f"(SELECT service_id, {rank} AS score FROM socialmap_service_fts WHERE socialmap_service_fts MATCH %s) f "  # noqa: S608
+            "JOIN socialmap_service s ON s.id = f.service_id"
+        )
+        return source, "f.score"
+    source = "socialmap_service_search f JOIN socialmap_service s ON s.id = f.service_id"
+    score = "0.0"
+    if words:
+        sql.where.append("f.document @@ to_tsquery('simple', %s)")
+        sql.params.append(_tsquery(words, any_word))
+        score = "ts_rank(f.document, to_tsquery('simple', %s))"
+        sql.select_params.append(_tsquery(words, any_word))
+    if groups:
+        sql.where.append("f.keys @@ to_tsquery('simple', %s)")
+        sql.params.append(_keys_tsquery(groups))
+    return source, score
+
+
+def _distance(sql: _Sql, criteria: SearchCriteria) -> str:
+    """Distance to the nearest location of each matching service, with a bounding box on the
+    indexed search point; equirectangular, which is exact enough at the scale of NL."""
+    if criteria.point is None:
+        return "NULL"
+    lat, lon = criteria.point
+    radius = criteria.radius_km or DEFAULT_RADIUS_KM
+    ky = KM_PER_DEGREE**2
+    kx = (KM_PER_DEGREE * math.cos(math.radians(lat))) ** 2
+    dlat = radius / KM_PER_DEGREE
+    dlon = radius / (KM_PER_DEGREE * math.cos(math.radians(lat)))
+    sql.select_params += [lat, lat, lon, lon, lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+    sql.outer_where = "x.d2 <= %s"
+    sql.outer_params.append(radius * radius)
+    return (
+        f"(SELECT MIN((l.geo_latitude - %s) * (l.geo_latitude - %s) * {ky!r} + "  # noqa: S608
+        f"(l.geo_longitude - %s) * (l.geo_longitude - %s) * {kx!r}) "
+        "FROM socialmap_serviceatlocation sal JOIN socialmap_location l ON l.id = sal.location_id "
+        "WHERE sal.service_id = s.id AND l.geo_latitude BETWEEN %s AND %s AND l.geo_longitude BETWEEN %s AND %s)"
+    )
+
+
+def _column_filters(sql: _Sql, criteria: SearchCriteria) -> None:
+    if criteria.min_age is not None:
+        sql.where.append("(s.maximum_age IS NULL OR s.maximum_age >= %s)")
+        sql.params.append(criteria.min_age)
+    if criteria.max_age is not None:
+        sql.where.append("(s.minimum_age IS NULL OR s.minimum_age <= %s)")
+        sql.params.append(criteria.max_age)
+    if criteria.organization_id is not None:
+        sql.where.append("s.organization_id = %s")
+        sql.params.append(_uuid_param(criteria.organization_id))
+    if criteria.modified_after is not None:
+        sql.where.append("s.last_modified >= %s")
+        sql.params.append(connection.ops.adapt_datetimefield_value(criteria.modified_after))
+    if criteria.statuses:
+        sql.where.append("s.status IN (" + ",".join("%s" for _ in criteria.statuses) + ")")
+        sql.params += list(criteria.statuses)
+
+
+def search(criteria: SearchCriteria, *, offset: int, limit: int, any_word: bool = False) -> tuple[list[Hit], int]:
+    """One query: the page of matching services, best first, and the total number of matches."""
+    sql = _Sql()
+    words = words_of(criteria.text)
+    source, score = _text_source(sql, words, _key_groups(criteria), any_word)
+    distance = _distance(sql, criteria)
+    _column_filters(sql, criteria)
+    where = " AND ".join(sql.where) or "1=1"
+    order = "x.score DESC, x.d2, x.name, x.id" if distance != "NULL" else "x.score DESC, x.name, x.id"
+    query = (
+        "SELECT x.id, x.score, x.d2, COUNT(*) OVER () AS total FROM ("  # noqa: S608
+        f"SELECT s.id, s.name, {score} AS score, {distance} AS d2 FROM {source} {' '.join(sql.joins)} "
+        f"WHERE {where}) x WHERE {sql.outer_where} ORDER BY {order} LIMIT %s OFFSET %s"
+    )
+    params = [*sql.select_params, *sql.from_params, *sql.join_params, *sql.params, *sql.outer_params, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
+    hits = [Hit(service_id=_as_uuid(row[0]), score=float(row[1] or 0.0), distance_km=_sqrt(row[2])) for row in rows]
+    return hits, int(rows[0][3]) if rows else 0
+
+
+def _as_uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _sqrt(value: Any) -> float | None:
+    return None if value is None else math.sqrt(float(value))
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

@@ -1,0 +1,289 @@
+"""Reads of the social map. Listings are public; editing is for the owning organisation."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from kansrijk.organisations.models import Membership, Organisation
+from kansrijk.organisations.selectors import user_can_manage
+from kansrijk.socialmap import search
+from kansrijk.socialmap.constants import NEED_TAXONOMY_ID, NEEDS, STALE_AFTER_DAYS, GeoSource
+from kansrijk.socialmap.geo import postcode_normalize
+from kansrijk.socialmap.hsds.exporting import export_package
+from kansrijk.socialmap.models import (
+    Attribute,
+    HsdsOrganization,
+    Location,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from kansrijk.socialmap.search import SearchCriteria
+
+
+@dataclass
+class ServiceResult:
+    service: Service
+    score: float
+    distance_km: float | None
+    distance_is_approximate: bool
+    is_stale: bool
+
+
+@dataclass
+class ServicePage:
+    results: list[ServiceResult]
+    total: int
+    page_number: int
+    size: int
+    any_word: bool = False
+
+    @property
+    def total_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.size))
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a searcher's postcode lies, and how sure we are."""
+
+    postcode: str
+    latitude: float
+    longitude: float
+    how: str  # "postcode", "area" (same 4 digits) or "municipality" (its centre)
+
+
+def stale_before(today: date | None = None) -> date:
+    return (today or date.today()) - timedelta(days=STALE_AFTER_DAYS)
+
+
+def is_stale(service: Service, today: date | None = None) -> bool:
+    return service.assured_date is None or service.assured_date < stale_before(today)
+
+
+def service_queryset() -> QuerySet[Service]:
+    """Services with everything a result or an HSDS service shows, in a fixed number of queries."""
+    return Service.objects.select_related("organization__organisation", "program").prefetch_related(
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location__municipality").prefetch_related(
+                "location__addresses", "location__phones"
+            ),
+        ),
+        Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")),
+        Prefetch("service_areas", queryset=ServiceArea.objects.select_related("municipality")),
+        "phones",
+        "contacts",
+        "cost_options",
+        "schedules",
+        "languages",
+        "required_documents",
+        "funding",
+        "capacities__unit",
+    )
+
+
+def service_result_queryset(*, places: bool = True, contact: bool = True) -> QuerySet[Service]:
+    """Services with what a search result shows (lighter than `service_queryset`): the API's
+    summary needs organisation and terms; distances need the locations; the page also shows
+    addresses and phone numbers."""
+    queryset = Service.objects.select_related("organization__organisation", "program").prefetch_related(
+        Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term"))
+    )
+    if places:
+        locations = ServiceAtLocation.objects.select_related("location__municipality")
+        if contact:
+            locations = locations.prefetch_related("location__addresses")
+        queryset = queryset.prefetch_related(Prefetch("service_at_locations", queryset=locations))
+    return queryset.prefetch_related("phones") if contact else queryset
+
+
+def need_list() -> list[TaxonomyTerm]:
+    """The need taxonomy in its fixed order."""
+    terms = {t.code: t for t in TaxonomyTerm.objects.filter(taxonomy_id=NEED_TAXONOMY_ID)}
+    return [terms[need.code] for need in NEEDS if need.code in terms]
+
+
+def _result(service: Service, hit: search.Hit, point: tuple[float, float] | None) -> ServiceResult:
+    distance, approximate = hit.distance_km, False
+    if point is not None:
+        nearest = min(
+            (
+                (search.haversine_km(point, (sal.location.geo_latitude, sal.location.geo_longitude)), sal.location)
+                for sal in service.service_at_locations.all()
+                if sal.location.geo_latitude is not None
+            ),
+            key=lambda pair: pair[0],
+            default=None,
+        )
+        if nearest is not None:
+            distance, approximate = nearest[0], nearest[1].geo_source == GeoSource.MUNICIPALITY
+    return ServiceResult(service, hit.score, distance, approximate, is_stale(service))
+
+
+def service_search(*, criteria: SearchCriteria, page: int = 1, size: int = 20, summary: bool = False) -> ServicePage:
+    """The one search used by the search page and the HSDS API: best match first.
+
+    `summary` loads only what an HSDS service summary shows (the API list); the page shows more.
+    """
+    offset = (page - 1) * size
+    hits, total = search.search(criteria, offset=offset, limit=size)
+    any_word = False
+    if total == 0 and len(search.words_of(criteria.text)) > 1:
+        hits, total = search.search(criteria, offset=offset, limit=size, any_word=True)
+        any_word = True
+    queryset = service_result_queryset(places=not summary or criteria.point is not None, contact=not summary)
+    services = queryset.in_bulk([hit.service_id for hit in hits])
+    results = [_result(services[hit.service_id], hit, criteria.point) for hit in hits if hit.service_id in services]
+    return ServicePage(results=results, total=total, page_number=page, size=size, any_word=any_word)
+
+
+def service_get(*, service_id: uuid.UUID) -> Service:
+    service = service_queryset().filter(pk=service_id).first()
+    if service is None:
+        raise Http404("Deze hulp bestaat niet.")
+    return service
+
+
+def organisation_list_for(*, user: Any) -> QuerySet[Organisation]:
+    """Organisations whose listings this user may edit."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.is_staff:
+        return Organisation.objects.all()
+    ids = Membership.objects.filter(user=user, role__in=["coordinator", "administrator"]).values("organisation_id")
+    return Organisation.objects.filter(id__in=ids)
+
+
+def organisation_get_for(*, user: Any, organisation_id: uuid.UUID) -> Organisation:
+    organisation = organisation_list_for(user=user).filter(pk=organisation_id).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def service_get_for(*, user: Any, service_id: uuid.UUID) -> Service:
+    """A listing for editing; another organisation's listing is a 404, like one that does not exist."""
+    service = Service.objects.select_related("organization__organisation").filter(pk=service_id).first()
+    if (
+        service is None
+        or not user.is_authenticated
+        or not user_can_manage(user=user, organisation=service.organization.organisation)
+    ):
+        raise Http404
+    return service
+
+
+def location_get_for(*, user: Any, location_id: uuid.UUID) -> Location:
+    location = (
+        Location.objects.select_related("organization__organisation", "municipality").filter(pk=location_id).first()
+    )
+    if (
+        location is None
+        or location.organization is None
+        or not user.is_authenticated
+        or not user_can_manage(user=user, organisation=location.organization.organisation)
+    ):
+        raise Http404
+    return location
+
+
+def service_list_for_organisation(*, organisation: Organisation) -> QuerySet[Service]:
+    return Service.objects.filter(organization_id=organisation.pk).order_by("name")
+
+
+def location_list_for_organisation(*, organisation: Organisation) -> QuerySet[Location]:
+    return (
+        Location.objects.filter(organization_id=organisation.pk)
+        .select_related("municipality")
+        .prefetch_related("addresses")
+        .order_by("name")
+    )
+
+
+def postcode_place(*, postcode: str) -> Place | None:
+    """Place a postcode using the locations in the directory; None when we cannot."""
+    code = postcode_normalize(postcode)
+    if not code:
+        return None
+    own = Location.objects.filter(geo_source=GeoSource.OWN)
+    for how, queryset in (("postcode", own.filter(postcode=code)), ("area", own.filter(postcode__startswith=code[:4]))):
+        point = queryset.aggregate(lat=Avg("geo_latitude"), lon=Avg("geo_longitude"))
+        if point["lat"] is not None:
+            return Place(code, float(point["lat"]), float(point["lon"]), how)
+    known = (
+        Location.objects.filter(postcode__startswith=code[:4])
+        .exclude(municipality=None)
+        .select_related("municipality")
+        .first()
+    )
+    if known is not None and known.municipality is not None:
+        m = known.municipality
+        return Place(code, float(m.centroid_latitude), float(m.centroid_longitude), "municipality")
+    return None
+
+
+def stale_service_list(*, today: date | None = None) -> QuerySet[Service]:
+    """Active listings not confirmed for 12 months whose owners were not reminded lately."""
+    today = today or date.today()
+    reminded_recently = Q(reminded_at__date__gte=today - timedelta(days=30))
+    return (
+        Service.objects.filter(Q(assured_date__lt=stale_before(today)) | Q(assured_date=None))
+        .exclude(reminded_recently)
+        .exclude(status="defunct")
+        .select_related("organization__organisation")
+    )
+
+
+def owner_email_list(*, organisation_id: uuid.UUID) -> list[str]:
+    return list(
+        Membership.objects.filter(
+            organisation_id=organisation_id, role__in=["coordinator", "administrator"]
+        ).values_list("user__email", flat=True)
+    )
+
+
+def organization_list(*, search_text: str = "") -> QuerySet[HsdsOrganization]:
+    queryset = HsdsOrganization.objects.select_related("organisation").annotate(service_count=Count("services"))
+    if search_text:
+        queryset = queryset.filter(organisation__name__icontains=search_text)
+    return queryset.order_by("organisation__name", "organisation_id")
+
+
+def organization_get(*, organization_id: uuid.UUID) -> HsdsOrganization:
+    found = (
+        HsdsOrganization.objects.select_related("organisation")
+        .prefetch_related(Prefetch("services", queryset=Service.objects.order_by("name")))
+        .filter(pk=organization_id)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def service_at_location_list() -> QuerySet[ServiceAtLocation]:
+    return ServiceAtLocation.objects.select_related("service__organization__organisation", "location__municipality")
+
+
+def taxonomy_list() -> QuerySet[Taxonomy]:
+    return Taxonomy.objects.order_by("name", "id")
+
+
+def taxonomy_term_list() -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.order_by("taxonomy_id", "name", "id")
+
+
+def hsds_export(*, directory: Path) -> dict[str, int]:
+    """Write the directory as an HSDS tabular data package (a read: nothing changes)."""
+    return export_package(directory)

@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import uuid
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from kansrijk.organisations.models import Organisation
+from kansrijk.socialmap.hsds.reader import PackageError
+from kansrijk.socialmap.models import Address, Location, Service, ServiceAtLocation
+from kansrijk.socialmap.services import hsds_import
+from kansrijk.socialmap.tests.helpers import EXAMPLE_CSV, SHARED, export_errors, write_csv, write_datapackage
+
+pytestmark = pytest.mark.django_db
+
+ORG = "11111111-1111-4111-8111-111111111111"
+SERVICE_COLUMNS = [
+    "id",
+    "organization_id",
+    "name",
+    "status",
+    "email",
+    "minimum_age",
+    "maximum_age",
+    "application_process",
+]
+
+
+def _read_all(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.glob("*.csv"))}
+
+
+def test_the_hsds_example_package_imports_and_its_export_validates(tmp_path, municipalities):
+    report = hsds_import(actor=None, path=EXAMPLE_CSV)
+    assert report.counts["organization"].created == 1
+    assert report.counts["service"].created == 1
+    organisation = Organisation.objects.get(pk="d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610")
+    assert organisation.kind == "other"
+    assert Service.objects.get(pk="ac148810-d857-441c-9679-408f346de14b").organization_id == organisation.pk
+    # The example's location points to an organization that is not in the package: rejected, with its dependents.
+    assert any(r.table == "location" and r.field == "organization_id" for r in report.rejections)
+    call_command("hsds-export", str(tmp_path / "one"), stdout=StringIO())
+    assert export_errors(tmp_path / "one") == []
+
+
+def test_export_import_export_is_byte_for_byte_identical(tmp_path, municipalities):
+    hsds_import(actor=None, path=EXAMPLE_CSV)
+    call_command("hsds-export", str(tmp_path / "one"), stdout=StringIO())
+    report = hsds_import(actor=None, path=tmp_path / "one")
+    assert report.rejections == []
+    call_command("hsds-export", str(tmp_path / "two"), stdout=StringIO())
+    assert _read_all(tmp_path / "one") == _read_all(tmp_path / "two")
+    assert (tmp_path / "one" / "datapackage.json").read_bytes() == (tmp_path / "two" / "datapackage.json").read_bytes()
+
+
+def test_reimporting_the_same_package_updates_in_place(municipalities):
+    hsds_import(actor=None, path=EXAMPLE_CSV)
+    counts = Service.objects.count(), Organisation.objects.count()
+    report = hsds_import(actor=None, path=EXAMPLE_CSV)
+    assert (Service.objects.count(), Organisation.objects.count()) == counts
+    assert report.counts["service"].updated == 1
+    assert report.counts["service"].created == 0
+
+
+def _broken_package(directory: Path) -> None:
+    write_csv(directory, "organizations.csv", ["id", "name", "description"], [[ORG, "Fonds Broken", "Een fonds."]])
+    write_csv(
+        directory,
+        "services.csv",
+        SERVICE_COLUMNS,
+        [
+            ["22222222-2222-4222-8222-000000000001", ORG, "Goede hulp", "active", "a@b.nl", "4", "17", "Bel"],
+            ["22222222-2222-4222-8222-000000000002", ORG, "", "active", "", "", "", ""],
+            ["22222222-2222-4222-8222-000000000003", "not-a-uuid", "Foute verwijzing", "active", "", "", "", ""],
+            [
+                "22222222-2222-4222-8222-000000000004",
+                str(uuid.uuid4()),
+                "Onbekende organisatie",
+                "active",
+                "",
+                "",
+                "",
+                "",
+            ],
+            ["22222222-2222-4222-8222-000000000005", ORG, "Leeftijd omgedraaid", "active", "", "12", "4", ""],
+            ["22222222-2222-4222-8222-000000000006", ORG, "Fout e-mailadres", "active", "geen-mail", "", "", ""],
+        ],
+    )
+    write_csv(
+        directory,
+        "locations.csv",
+        ["id", "location_type", "name"],
+        [
+            ["33333333-3333-4333-8333-000000000001", "physical", "Goed"],
+            ["33333333-3333-4333-8333-000000000002", "physical", "Onbekende gemeente"],
+        ],
+    )
+    address = [
+        "id",
+        "location_id",
+        "address_1",
+        "city",
+        "region",
+        "state_province",
+        "postal_code",
+        "country",
+        "address_type",
+    ]
+    write_csv(
+        directory,
+        "addresses.csv",
+        address,
+        [
+            [
+                "44444444-4444-4444-8444-000000000001",
+                "33333333-3333-4333-8333-000000000001",
+                "Markt 1",
+                "Haelen",
+                "Leudal",
+                "Limburg",
+                "6081 BM",
+                "NL",
+                "physical",
+            ],
+            [
+                "44444444-4444-4444-8444-000000000002",
+                "33333333-3333-4333-8333-000000000002",
+                "Markt 2",
+                "Nergens",
+                "Atlantis",
+                "Limburg",
+                "6081 BM",
+                "NL",
+                "physical",
+            ],
+        ],
+    )
+    write_csv(
+        directory,
+        "service_at_location.csv",
+        ["id", "service_id", "location_id"],
+        [
+            [
+                "55555555-5555-4555-8555-000000000001",
+                "22222222-2222-4222-8222-000000000001",
+                "33333333-3333-4333-8333-000000000001",
+            ],
+            [
+                "55555555-5555-4555-8555-000000000002",
+                "22222222-2222-4222-8222-000000000005",
+                "33333333-3333-4333-8333-000000000001",
+            ],
+        ],
+    )
+    write_datapackage(
+        directory,
+        {
+            "organization": "organizations.csv",
+            "service": "services.csv",
+            "location": "locations.csv",
+            "address": "addresses.csv",
+            "service_at_location": "service_at_location.csv",
+        },
+    )
+
+
+def test_broken_rows_are_listed_and_the_valid_rows_imported(tmp_path, municipalities):
+    _broken_package(tmp_path)
+    report = hsds_import(actor=None, path=tmp_path)
+    problems = {(r.table, r.row, r.field) for r in report.rejections}
+    assert ("service", "row 3", "name") in problems
+    assert ("service", "row 4", "organization_id") in problems
+    assert ("service", "row 5", "organization_id") in problems
+    assert ("service", "row 6", "minimum_age") in problems
+    assert ("service", "row 7", "email") in problems
+    assert ("address", "row 3", "region") in problems
+    assert ("service_at_location", "row 3", "service_id") in problems
+    assert list(Service.objects.values_list("name", flat=True)) == ["Goede hulp"]
+    assert ServiceAtLocation.objects.count() == 1
+    assert Address.objects.count() == 1
+    assert Location.objects.get(pk="33333333-3333-4333-8333-000000000001").municipality_id == "GM1640"
+
+
+def test_a_row_whose_parent_was_rejected_says_so(tmp_path, municipalities):
+    _broken_package(tmp_path)
+    report = hsds_import(actor=None, path=tmp_path)
+    reason = next(r.reason for r in report.rejections if r.table == "service_at_location")
+    assert "was rejected" in reason and "minimum_age" in reason
+
+
+def test_the_import_command_lists_rejected_rows_and_exits_zero(tmp_path, municipalities):
+    _broken_package(tmp_path)
+    out = StringIO()
+    call_command("hsds-import", str(tmp_path), "--quiet", stdout=out)
+    assert "service row 7 email: 'geen-mail' is not an e-mail address" in out.getvalue()
+
+
+def test_an_unreadable_package_exits_with_code_2(tmp_path):
+    (tmp_path / "datapackage.json").write_text("{not json")
+    with pytest.raises(CommandError) as error:
+        call_command("hsds-import", str(tmp_path), "--quiet", stdout=StringIO())
+    assert error.value.returncode == 2
+    assert "not valid JSON" in str(error.value)
+
+
+def test_a_package_without_datapackage_json_cannot_be_read(tmp_path):
+    with pytest.raises(PackageError, match=r"no datapackage\.json"):
+        hsds_import(actor=None, path=tmp_path)
+
+
+def test_an_hsds_json_service_imports_with_its_nested_records(municipalities):
+    report = hsds_import(actor=None, path=SHARED / "examples" / "service_full.json")
+    assert report.counts["service"].created == 1
+    assert Service.objects.count() == 1
+
+
+def test_an_imported_organisation_with_a_taken_name_is_rejected(tmp_path, organisation):
+    write_csv(tmp_path, "organizations.csv", ["id", "name", "description"], [[ORG, organisation.name, "Dubbel"]])
+    write_datapackage(tmp_path, {"organization": "organizations.csv"})
+    report = hsds_import(actor=None, path=tmp_path)
+    assert [(r.table, r.field) for r in report.rejections] == [("organization", "name")]
+    assert not Organisation.objects.filter(pk=ORG).exists()

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kansrijk.socialmap.models import TaxonomyTerm
+from kansrijk.socialmap.search import SearchCriteria
+from kansrijk.socialmap.selectors import postcode_place, service_search
+from kansrijk.socialmap.tests.factories import LocationFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _names(criteria: SearchCriteria) -> list[str]:
+    return [r.service.name for r in service_search(criteria=criteria).results]
+
+
+def test_the_best_text_match_comes_first(municipalities):
+    ServiceFactory(name="Hulp bij geld", description="Ook iets met voetbal.")
+    ServiceFactory(name="Voetbal voor kinderen", description="Voetbal bij de club. Voetbal is leuk.")
+    assert _names(SearchCriteria(text="voetbal")) == ["Voetbal voor kinderen", "Hulp bij geld"]
+
+
+def test_equal_matches_are_ordered_by_distance(municipalities):
+    far = LocationFactory(latitude=51.30, longitude=5.90)
+    near = LocationFactory(latitude=51.251, longitude=5.901)
+    ServiceFactory(name="Ver weg", locations=[far])
+    ServiceFactory(name="Dichtbij", locations=[near])
+    results = service_search(criteria=SearchCriteria(point=(51.25, 5.90), radius_km=25)).results
+    assert [r.service.name for r in results] == ["Dichtbij", "Ver weg"]
+    assert results[0].distance_km < 1 < results[1].distance_km
+
+
+def test_a_radius_leaves_out_services_further_away(municipalities):
+    ServiceFactory(name="Ver weg", locations=[LocationFactory(latitude=52.37, longitude=4.89)])
+    assert _names(SearchCriteria(point=(51.25, 5.90), radius_km=10)) == []
+
+
+def test_need_age_and_municipality_combine(municipalities):
+    ServiceFactory(name="Sport Leudal", needs=["sport"], municipalities=["GM1640"], minimum_age=4, maximum_age=17)
+    ServiceFactory(name="Sport Amsterdam", needs=["sport"], municipalities=["GM0363"])
+    ServiceFactory(name="Sport voor pubers", needs=["sport"], municipalities=["GM1640"], minimum_age=12)
+    ServiceFactory(name="Muziek Leudal", needs=["cultuur"], municipalities=["GM1640"])
+    sport = TaxonomyTerm.objects.get(code="sport").id
+    assert _names(SearchCriteria(term_ids=(sport,), municipality="GM1640", min_age=9, max_age=9)) == ["Sport Leudal"]
+
+
+def test_a_listing_not_confirmed_for_a_year_is_stale(municipalities):
+    ServiceFactory(name="Oud", assured_date=date(2020, 1, 1))
+    ServiceFactory(name="Nieuw")
+    results = {r.service.name: r.is_stale for r in service_search(criteria=SearchCriteria()).results}
+    assert results == {"Oud": True, "Nieuw": False}
+
+
+def test_no_result_with_all_words_falls_back_to_any_word(municipalities):
+    ServiceFactory(name="Voetbal")
+    page = service_search(criteria=SearchCriteria(text="voetbal zwemmen"))
+    assert page.any_word and [r.service.name for r in page.results] == ["Voetbal"]
+
+
+def test_a_postcode_is_placed_by_locations_in_the_directory(municipalities):
+    LocationFactory(latitude=51.25, longitude=5.90, postcode="6093AB")
+    assert postcode_place(postcode="6093 ab").how == "postcode"
+    assert postcode_place(postcode="6093 XY").how == "area"
+    assert postcode_place(postcode="1234 AB") is None
+    assert postcode_place(postcode="onzin") is None
