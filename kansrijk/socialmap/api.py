@@ -206,7 +206,12 @@ SEARCH_PARAMETERS = [
 
 
 class ServiceList(HsdsView):
-    @extend_schema(summary="HSDS services", parameters=SEARCH_PARAMETERS, responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="hsds_services_list",
+        summary="HSDS services",
+        parameters=SEARCH_PARAMETERS,
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request: Request) -> Response:
         criteria = criteria_from(request)
         page, size = _paging(request)
@@ -221,20 +226,26 @@ class ServiceList(HsdsView):
 
 
 class ServiceDetail(HsdsView):
-    @extend_schema(summary="One HSDS service, fully nested", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="hsds_service_get", summary="One HSDS service, fully nested", responses=OpenApiTypes.OBJECT
+    )
     def get(self, request: Request, service_id: uuid.UUID) -> Response:
         return Response(serialize.service(selectors.service_get(service_id=service_id), full=True))
 
 
 class OrganizationList(HsdsView):
-    @extend_schema(summary="HSDS organizations", responses=OpenApiTypes.OBJECT)
+    @extend_schema(operation_id="hsds_organizations_list", summary="HSDS organizations", responses=OpenApiTypes.OBJECT)
     def get(self, request: Request) -> Response:
         queryset = selectors.organization_list(search_text=_param(request, "search")[:200])
         return Response(_queryset_page(request, queryset, serialize.organization))
 
 
 class OrganizationDetail(HsdsView):
-    @extend_schema(summary="One HSDS organization with its services", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="hsds_organization_get",
+        summary="One HSDS organization with its services",
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request: Request, organization_id: uuid.UUID) -> Response:
         found = selectors.organization_get(organization_id=organization_id)
         services = [serialize.row("service", s) for s in found.services.all()]
@@ -242,7 +253,11 @@ class OrganizationDetail(HsdsView):
 
 
 class ServiceAtLocationList(HsdsView):
-    @extend_schema(summary="HSDS services at locations", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="hsds_service_at_locations_list",
+        summary="HSDS services at locations",
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request: Request) -> Response:
         queryset = selectors.service_at_location_list()
         for term_id in _terms(request):
@@ -257,13 +272,15 @@ class ServiceAtLocationList(HsdsView):
 
 
 class TaxonomyList(HsdsView):
-    @extend_schema(summary="HSDS taxonomies", responses=OpenApiTypes.OBJECT)
+    @extend_schema(operation_id="hsds_taxonomies_list", summary="HSDS taxonomies", responses=OpenApiTypes.OBJECT)
     def get(self, request: Request) -> Response:
         return Response(_queryset_page(request, selectors.taxonomy_list(), lambda t: serialize.row("taxonomy", t)))
 
 
 class TaxonomyTermList(HsdsView):
-    @extend_schema(summary="HSDS taxonomy terms", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="hsds_taxonomy_terms_list", summary="HSDS taxonomy terms", responses=OpenApiTypes.OBJECT
+    )
     def get(self, request: Request) -> Response:
         queryset = selectors.taxonomy_term_list()
         taxonomy_id = _uuid(request, "taxonomy_id")
@@ -278,7 +295,9 @@ class TaxonomyTermList(HsdsView):
 
 
 class TaxonomyTermDetail(HsdsView):
-    @extend_schema(summary="One HSDS taxonomy term", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="hsds_taxonomy_term_get", summary="One HSDS taxonomy term", responses=OpenApiTypes.OBJECT
+    )
     def get(self, request: Request, term_id: uuid.UUID) -> Response:
         found = selectors.taxonomy_term_list().filter(pk=term_id).first()
         if found is None:
