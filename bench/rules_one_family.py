@@ -8,6 +8,7 @@ contract's example household; reports the median and p95 per call. Target: media
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -54,7 +55,8 @@ def main() -> None:
     print(
         f"one family, {len(answer['results'])} schemes with explanations, {args.runs} runs: "
         f"median {statistics.median(timings) * 1e3:.3f} ms, "
-        f"p95 {timings[int(len(timings) * 0.95)] * 1e3:.3f} ms, min {timings[0] * 1e3:.3f} ms"
+        f"p95 {timings[int(len(timings) * 0.95)] * 1e3:.3f} ms, min {timings[0] * 1e3:.3f} ms, "
+        f"load average {os.getloadavg()[0]:.2f}"
     )
     for result in answer["results"]:
         print(f"  {result['scheme']:20s} eligible={result['eligible']!s:5s} yearly={result['amount_yearly']}")

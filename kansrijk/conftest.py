@@ -91,6 +91,17 @@ def municipalities(db: None) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_process_caches() -> None:
+    """Each test starts without the per-process caches a previous test may have filled."""
+    from django.core.cache import cache
+
+    from kansrijk.screener.selectors import forget_local_rules
+
+    cache.clear()
+    forget_local_rules()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings: object) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 

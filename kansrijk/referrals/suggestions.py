@@ -1,12 +1,11 @@
 """Which services to suggest for a concern, in order of use (voorliggende voorzieningen first).
 
-Seam — the screener: `kansrijk.screener` offers no function yet that tells, for one family,
-which schemes apply in order of use (it has `POST /api/v1/screen` for national schemes from
-income data, which a concern deliberately does not hold). `screener_advice_for` is the seam:
-it returns no advice until the screener offers such a function in its `selectors`; then call
-it there and put its schemes in front. Until then the social map's services are ordered by
-the kind of organisation (municipal scheme, then funds, then other partners) and, among
-funds, by the order of use DESIGN.md names (Jeugdfonds Sport & Cultuur, Leergeld, Kinderhulp).
+Seam — the screener: `screener_advice_for` asks `kansrijk.screener.selectors.scheme_advice_for`
+for the municipality's schemes and the funds in force whose age range fits the children, in
+order of use (a concern holds no income data, so each comes with its income test, not a verdict).
+The social map's services are ordered by the kind of organisation (municipal scheme, then funds,
+then other partners) and, among funds, by the order of use DESIGN.md names (Jeugdfonds Sport &
+Cultuur, Leergeld, Kinderhulp).
 """
 
 from __future__ import annotations
@@ -14,9 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
+
 from kansrijk.organisations.constants import Kind
 from kansrijk.organisations.models import Organisation
 from kansrijk.referrals.models import Concern
+from kansrijk.screener.selectors import scheme_advice_for
 from kansrijk.socialmap.constants import NEED_BY_CODE
 from kansrijk.socialmap.models import Service
 from kansrijk.socialmap.search import SearchCriteria
@@ -51,8 +53,11 @@ class Suggestion:
 
 
 def screener_advice_for(*, concern: Concern) -> list[Any]:
-    """Seam for the screener's advice for this family; empty until the screener offers it."""
-    return []
+    """The screener's municipal schemes and funds for this family, in order of use (no income data:
+    those whose age range fits the children, each with its income test)."""
+    today = timezone.localdate()
+    ages = [c.age if c.age is not None else today.year - c.birth_year for c in concern.children.all()]
+    return scheme_advice_for(municipality=concern.municipality_id, child_ages=ages, on=today)
 
 
 def needs_for(*, concern: Concern) -> list[str]:

@@ -3,21 +3,28 @@
 `screen(payload, known_municipalities)` takes one request object or a list of them. A bad
 single request raises `InputError(field, message)`; in a list, a bad item is answered with
 `{"error": {"field": ..., "message": ...}}` and the good ones are answered.
+
+`local` (optional) gives the municipal schemes and funds as data: called with a municipality
+code, it returns `LocalRule` rows (all versions); the answer then holds, after the national
+schemes, the rows of that municipality in force on `date` and the funds, in order of use.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kansrijk.rules.engine import explain
+from kansrijk.rules.local import LocalRule, local_schemes, select_rules
 from kansrijk.rules.money import MoneyError, parse_cents
+from kansrijk.rules.schemes import SchemeRegistry, national_schemes
 from kansrijk.rules.tables import SCHOOLS, Adult, Child, Household
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+LocalSource = Callable[[str], Sequence[LocalRule]]
 MAX_ADULTS, MAX_CHILDREN = 6, 20
 ADULT_AGES, CHILD_AGES = (16, 120), (0, 30)
 FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
@@ -161,14 +168,28 @@ def parse_request(data: Any, known_municipalities: Collection[str]) -> ScreenReq
     return ScreenRequest(on, municipality, household)
 
 
-def answer(requests: Sequence[ScreenRequest]) -> list[dict[str, Any]]:
-    """Answers for valid requests, evaluated together per date."""
+def registry_for(rules: Sequence[LocalRule], municipality: str, on: dt.date) -> SchemeRegistry:
+    """National schemes, then the local rows in force for the municipality, in order of use."""
+    registry = national_schemes()
+    for scheme in local_schemes(select_rules(rules, municipality, on)):
+        registry.register(scheme)
+    return registry
+
+
+def answer(requests: Sequence[ScreenRequest], local: LocalSource | None = None) -> list[dict[str, Any]]:
+    """Answers for valid requests, evaluated together per date and municipality."""
     answers: list[dict[str, Any]] = [{} for _ in requests]
-    by_date: dict[dt.date, list[int]] = {}
+    groups: dict[tuple[dt.date, str], list[int]] = {}
     for index, request in enumerate(requests):
-        by_date.setdefault(request.date, []).append(index)
-    for on, indexes in by_date.items():
-        results = explain([requests[i].household for i in indexes], on)
+        groups.setdefault((request.date, request.municipality), []).append(index)
+    found: dict[str, Sequence[LocalRule]] = {}
+    for (on, municipality), indexes in groups.items():
+        registry = None
+        if local is not None:
+            if municipality not in found:
+                found[municipality] = local(municipality)
+            registry = registry_for(found[municipality], municipality, on)
+        results = explain([requests[i].household for i in indexes], on, registry)
         for index, result in zip(indexes, results, strict=True):
             request = requests[index]
             answers[index] = {
@@ -179,10 +200,12 @@ def answer(requests: Sequence[ScreenRequest]) -> list[dict[str, Any]]:
     return answers
 
 
-def screen(payload: Any, known_municipalities: Collection[str]) -> dict[str, Any] | list[Any]:
+def screen(
+    payload: Any, known_municipalities: Collection[str], local: LocalSource | None = None
+) -> dict[str, Any] | list[Any]:
     """Answer one request (raises InputError) or a list (bad items get an error object)."""
     if not isinstance(payload, list):
-        return answer([parse_request(payload, known_municipalities)])[0]
+        return answer([parse_request(payload, known_municipalities)], local)[0]
     parsed: list[ScreenRequest | InputError] = []
     for item in payload:
         try:
@@ -190,5 +213,5 @@ def screen(payload: Any, known_municipalities: Collection[str]) -> dict[str, Any
         except InputError as error:
             parsed.append(error)
     good = [p for p in parsed if isinstance(p, ScreenRequest)]
-    answered = iter(answer(good))
+    answered = iter(answer(good, local))
     return [{"error": p.as_dict()} if isinstance(p, InputError) else next(answered) for p in parsed]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from kansrijk.rules.money import format_cents, format_euros_nl
+from kansrijk.rules.order import annotate
 from kansrijk.rules.params import ParameterTree, load_parameters
 from kansrijk.rules.schemes import SchemeRegistry, national_schemes
 from kansrijk.rules.schemes.base import KIND_YARDSTICK, Scheme, SchemeResult
@@ -157,6 +158,7 @@ def describe(scheme: Scheme, result: SchemeResult, index: int, order: int) -> di
     available = bool(result.available[index])
     reason = None if available else result.reasons[int(result.reason_code[index])]
     eligible = bool(result.eligible[index]) if available and scheme.kind != KIND_YARDSTICK else None
+    extra: Callable[[SchemeResult, int], dict[str, Any]] | None = getattr(scheme, "extra", None)
     return {
         "scheme": scheme.id,
         "label": scheme.label,
@@ -171,6 +173,7 @@ def describe(scheme: Scheme, result: SchemeResult, index: int, order: int) -> di
         "parts": {k: format_cents(v[index]) for k, v in result.parts.items()} if available else {},
         "order": order,
         "conditions": _conditions(scheme, result, index) if available else [],
+        **(extra(result, index) if extra is not None else {}),
     }
 
 
@@ -184,9 +187,11 @@ def explain(
     tables = build_tables(households, on)
     results = evaluate(tables, on, registry)
     return [
-        [
-            describe(scheme, result, index, order)
-            for order, (scheme, result) in enumerate(zip(registry, results, strict=True), start=1)
-        ]
+        annotate(
+            [
+                describe(scheme, result, index, order)
+                for order, (scheme, result) in enumerate(zip(registry, results, strict=True), start=1)
+            ]
+        )
         for index in range(len(households))
     ]

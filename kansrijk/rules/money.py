@@ -87,3 +87,12 @@ def rate_parts(rate: Fraction) -> tuple[int, int]:
 def apply_rate_exact(cents: IntArray, rate: Fraction) -> tuple[IntArray, int]:
     """cents x rate as an exact (numerator array, denominator) pair: no rounding yet."""
     return cents * rate.numerator, rate.denominator
+
+
+def select(mask: npt.NDArray[np.bool_], if_true: int, if_false: int) -> IntArray:
+    """`np.where(mask, if_true, if_false)` for two whole numbers, as integer arithmetic.
+
+    Exact (int64), and several times faster than `np.where` on an unpredictable mask.
+    """
+    result: IntArray = mask * np.int64(if_true - if_false) + np.int64(if_false)
+    return result

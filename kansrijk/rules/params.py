@@ -9,19 +9,20 @@ answer "not available" instead of guessing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 PARAMETERS_DIR = Path(__file__).parent / "parameters"
 MONEY_UNIT = "currency-EUR"
 RATE_UNIT = "/1"
+T = TypeVar("T")
 
 
 class _ExactLoader(yaml.SafeLoader):
@@ -149,10 +150,28 @@ def iter_parameter_files(root: Path = PARAMETERS_DIR) -> Iterator[tuple[str, Pat
         yield ".".join(relative.parts), path
 
 
+MEMO_LIMIT = 4096  # derived per-date values kept per tree (dates from 2000 to 2100 would not fit)
+
+
 @dataclass
 class ParameterTree:
     parameters: dict[str, Parameter]
     _found: dict[tuple[str, dt.date], DatedValue | None] = field(default_factory=dict, repr=False)
+    _memo: dict[Hashable, object] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A value derived from this (read-only) tree, built once per key: schemes keep their
+        parameters for a date here, already converted, instead of looking them up per call.
+        A `MissingParameter` from `build` is not remembered (it is raised again next time)."""
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            pass
+        value = build()
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
 
     def get(self, name: str) -> Parameter:
         return self.parameters[name]

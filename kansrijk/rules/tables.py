@@ -108,8 +108,15 @@ class Tables:
         """Sum an int64 child column per household (households without children get 0)."""
         cumulative = np.zeros(child_values.shape[0] + 1, dtype=np.int64)
         np.cumsum(child_values, out=cumulative[1:])
-        result: I64 = cumulative[self.child_offsets[1:]] - cumulative[self.child_offsets[:-1]]
+        at_offsets = cumulative[self.child_offsets]  # one gather; sums are its differences
+        result: I64 = at_offsets[1:] - at_offsets[:-1]
         return result
+
+    def households_with(self, child_mask: Bools) -> Bools:
+        """Per household: does any of its children satisfy `child_mask`? (a scatter, no sum)"""
+        found = np.zeros(self.size, dtype=np.bool_)
+        found[self.child_household[child_mask]] = True
+        return found
 
     def child_age_on(self, on: dt.date) -> I16:
         """Each child's age in whole years on a date."""

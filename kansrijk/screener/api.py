@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kansrijk.rules import InputError, screen
-from kansrijk.screener.selectors import known_municipality_codes
+from kansrijk.screener.selectors import known_municipality_codes, local_rules_for
 
 MONEY_HELP = 'Amount in euros as a decimal string with at most 2 decimals, e.g. "1350.00".'
 
@@ -70,10 +70,11 @@ class ConditionSerializer(serializers.Serializer[Any]):
 
 class ResultSerializer(serializers.Serializer[Any]):
     scheme = serializers.CharField(
-        help_text="kinderbijslag, kindgebonden_budget, zorgtoeslag, huurtoeslag, bijstandsnorm."
+        help_text="kinderbijslag, kindgebonden_budget, zorgtoeslag, huurtoeslag, bijstandsnorm; then the "
+        "municipality's schemes (`GM1640/kindpakket`) and the funds (`leergeld`, `kinderhulp`, ...)."
     )
     label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
-    kind = serializers.CharField(help_text="national | yardstick (later: municipal | fund).")
+    kind = serializers.CharField(help_text="national | yardstick | municipal | fund.")
     eligible = serializers.BooleanField(allow_null=True, help_text="null when not available or a yardstick.")
     available = serializers.BooleanField(help_text="false: no parameters for this date or case; see reason.")
     unverified = serializers.BooleanField(help_text="Uses a value known only from a secondary source.")
@@ -86,6 +87,26 @@ class ResultSerializer(serializers.Serializer[Any]):
     parts = serializers.DictField(child=serializers.CharField(), help_text="Parts of the amount, euros.")
     order = serializers.IntegerField(help_text="Order of use (voorliggend first).")
     conditions = ConditionSerializer(many=True)
+    needs = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="Municipal/fund: need codes (social map taxonomy)."
+    )
+    provider = serializers.CharField(required=False, help_text="Municipal/fund: the organisation.")
+    income_limit_monthly = serializers.CharField(
+        required=False, allow_null=True, help_text="Municipal/fund: the income limit in euros per month."
+    )
+    apply = serializers.DictField(
+        required=False, help_text="Municipal/fund: via (self|professional|intermediary), how, url."
+    )
+    source = ReferenceSerializer(  # type: ignore[assignment]  # a field, not Field.source
+        required=False, help_text="Municipal/fund: source of the rules."
+    )
+    fallback = serializers.BooleanField(
+        required=False, help_text="Municipal/fund: all its needs are covered by an earlier scheme (not counted)."
+    )
+    covered_by = serializers.DictField(required=False, help_text="Municipal/fund: need -> earlier schemes covering it.")
+    may_still_help = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="When not entitled: later schemes that may help."
+    )
 
 
 class ScreenResponseSerializer(serializers.Serializer[Any]):
@@ -119,7 +140,7 @@ EXAMPLE = {
 
 @extend_schema(
     operation_id="screen",
-    summary="What is this household entitled to? (national schemes, explained)",
+    summary="What is this household entitled to? (national, municipal and funds, in order of use, explained)",
     description=(
         "Send one request object, or a list of them. A list is answered item by item: a bad "
         'item gets `{"error": {"field": ..., "message": ...}}`, the others their answer. Nothing '
@@ -134,7 +155,7 @@ EXAMPLE = {
 @permission_classes([AllowAny])
 def screen_view(request: Request) -> Response:
     try:
-        answer = screen(request.data, known_municipality_codes())
+        answer = screen(request.data, known_municipality_codes(), local_rules_for)
     except InputError as error:
         raise ValidationError({error.field: [error.message]}) from None
     return Response(answer)

@@ -49,7 +49,7 @@ def test_the_database_refuses_update_and_delete_from_any_client(statement):
 
 def test_updates_stay_refused_even_while_a_purge_is_allowed():
     _event()
-    with purge_allowed(), transaction.atomic(), connection.cursor() as cursor, pytest.raises(DatabaseError):
+    with purge_allowed(), pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE audit_auditevent SET action = 'changed'")
 
 

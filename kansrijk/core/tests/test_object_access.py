@@ -100,6 +100,8 @@ OWNED: dict[str, Callable[[World], dict[str, Any]]] = {
     "alliance:commitment_create": _org,
     "alliance:commitment_update": _commitment,
     "alliance:progress_create": _commitment,
+    "screener:scheme": lambda w: {"scheme_id": w.objects["scheme"].pk},
+    "screener:scheme_edit": lambda w: {"scheme_id": w.objects["scheme"].pk},
 }
 # Route name → (kwargs of a real object, why it is public).
 PUBLIC: dict[str, tuple[Callable[[World], dict[str, Any]], str]] = {
@@ -186,6 +188,7 @@ def world(municipalities) -> World:
         ReferralFactory,
         ensure_need_taxonomy,
     )
+    from kansrijk.screener.tests.factories import SchemeVersionFactory
     from kansrijk.socialmap.models import TaxonomyTerm
     from kansrijk.socialmap.tests.factories import HsdsOrganizationFactory, LocationFactory, ServiceFactory
 
@@ -203,6 +206,7 @@ def world(municipalities) -> World:
         "location": LocationFactory(organization=hsds),
         "commitment": CommitmentFactory(organisation=a),
         "term": TaxonomyTerm.objects.first(),
+        "scheme": SchemeVersionFactory(scheme__owner=a).scheme,
     }
     objects["owner"] = owner
     return World(a=a, objects=objects)

@@ -30,8 +30,13 @@ def load() -> None:
     for item in ORGANISATIONS:
         if not Organisation.objects.filter(name=item.name).exists():
             organisation_create(
-                actor=None, name=item.name, kind=item.kind, municipality_codes=item.municipalities,
-                website=item.website, description=item.description, is_demo=True,
+                actor=None,
+                name=item.name,
+                kind=item.kind,
+                municipality_codes=item.municipalities,
+                website=item.website,
+                description=item.description,
+                is_demo=True,
             )
     for login in LOGINS:
         user = _ensure_user(login.email, login.full_name)

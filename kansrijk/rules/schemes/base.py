@@ -76,6 +76,7 @@ class SchemeResult:
     parts: Mapping[str, I64] = field(default_factory=dict)
     context: dict[str, I64] = field(default_factory=dict)
     unverified: bool = False
+    counts: dict[str, I64] = field(default_factory=dict)  # e.g. children reached (local schemes)
 
 
 class Scheme(Protocol):

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from kansrijk.rules.money import select
 from kansrijk.rules.params import MissingParameter, ParameterTree, ParamsAt, Reference
 from kansrijk.rules.schemes.base import KIND_YARDSTICK, ConditionSpec, LazyParts, SchemeResult, guarded
 from kansrijk.rules.tables import I8, I64, Bools, Tables
@@ -52,7 +53,7 @@ class Norms:
 
     @property
     def reason_code(self) -> I8:
-        result: I8 = np.where(self.age_ok, 1, 0).astype(np.int8)
+        result: I8 = self.age_ok.astype(np.int8)  # 1 (kostendelers) where the age is fine, else 0
         return result
 
 
@@ -63,17 +64,72 @@ def excl_from_incl(incl: I64, holiday: int, per: int) -> I64:
     return result
 
 
+@dataclass(frozen=True)
+class NormParameters:
+    """The values `norms_on` reads for one date."""
+
+    couple: int
+    single: int
+    holiday: Fraction
+    aow_months: int
+    unverified: bool
+
+
+def norm_parameters(params: ParamsAt) -> NormParameters:
+    couple = params.money("bijstandsnorm.gehuwden")
+    single = params.money("bijstandsnorm.alleenstaande")
+    holiday = params.rate("bijstandsnorm.vakantietoeslag")
+    return NormParameters(couple, single, holiday, params.integer("algemeen.aow_leeftijd"), params.unverified)
+
+
+def norms_from(tables: Tables, found: NormParameters) -> Norms:
+    incl = select(tables.partners, found.couple, found.single)
+    own_adults = tables.partners + np.int8(1)
+    age_ok = (tables.min_adult_age >= MIN_AGE) & (tables.max_adult_age * 12 < found.aow_months)
+    no_sharers = tables.n_adults <= own_adults
+    return Norms(incl, found.holiday, age_ok, no_sharers, found.unverified)
+
+
 def norms_on(tables: Tables, on: dt.date, params: ParamsAt) -> Norms:
     """The bijstandsnorm for each household on one date (vectorised, for municipal rules)."""
-    incl = np.where(
-        tables.partners, params.money("bijstandsnorm.gehuwden"), params.money("bijstandsnorm.alleenstaande")
-    ).astype(np.int64)
-    rate = params.rate("bijstandsnorm.vakantietoeslag")
-    aow_months = params.integer("algemeen.aow_leeftijd")
-    own_adults = np.where(tables.partners, 2, 1)
-    age_ok = (tables.min_adult_age >= MIN_AGE) & (tables.max_adult_age * 12 < aow_months)
-    no_sharers = tables.n_adults <= own_adults
-    return Norms(incl, rate, age_ok, no_sharers, params.unverified)
+    return norms_from(tables, norm_parameters(params))
+
+
+@dataclass(frozen=True)
+class YearNorms:
+    """The norms on a date, and the sums of the 12 monthly norms of its year (memoised)."""
+
+    on: NormParameters
+    yearly_single: int
+    yearly_couple: int
+    unverified: bool
+    asset_limits: tuple[int, int] | None  # (alleenstaande, gezin) on the date, when known
+
+
+def year_norms(tree: ParameterTree, on: dt.date) -> YearNorms:
+    return tree.memo(("bijstandsnorm.year", on), lambda: _read_year(tree, on))
+
+
+def _read_year(tree: ParameterTree, on: dt.date) -> YearNorms:
+    now = norm_parameters(tree.at(on))
+    yearly_single = yearly_couple = 0
+    unverified = now.unverified
+    for month in range(1, 13):
+        params = tree.at(dt.date(on.year, month, 1))
+        yearly_single += params.money("bijstandsnorm.alleenstaande")
+        yearly_couple += params.money("bijstandsnorm.gehuwden")
+        unverified = unverified or params.unverified
+    return YearNorms(now, yearly_single, yearly_couple, unverified, _asset_limit_values(tree.at(on)))
+
+
+def _asset_limit_values(params: ParamsAt) -> tuple[int, int] | None:
+    try:
+        return (
+            params.money("bijstandsnorm.vermogensgrens_alleenstaande"),
+            params.money("bijstandsnorm.vermogensgrens_gezin"),
+        )
+    except MissingParameter:
+        return None
 
 
 class Bijstandsnorm:
@@ -99,40 +155,27 @@ class Bijstandsnorm:
         return guarded(self.label, self.id, lambda: self._compute(tables, on, tree), tables.size)
 
     def _compute(self, tables: Tables, on: dt.date, tree: ParameterTree) -> SchemeResult:
-        now = norms_on(tables, on, tree.at(on))
-        yearly_single = yearly_couple = 0
-        unverified = now.unverified
-        for month in range(1, 13):
-            params = tree.at(dt.date(on.year, month, 1))
-            yearly_single += params.money("bijstandsnorm.alleenstaande")
-            yearly_couple += params.money("bijstandsnorm.gehuwden")
-            unverified = unverified or params.unverified
-        yearly = np.where(tables.partners, yearly_couple, yearly_single).astype(np.int64)
+        year = year_norms(tree, on)
+        now = norms_from(tables, year.on)
+        yearly = select(tables.partners, year.yearly_couple, year.yearly_single)
 
         def parts() -> dict[str, I64]:
             found = {"norm_inclusief_vakantietoeslag": now.incl, "norm_exclusief_vakantietoeslag": now.excl}
-            found.update(self._asset_limits(tables, tree.at(on)))
+            if year.asset_limits is not None:
+                single, family = year.asset_limits
+                found["vermogensgrens"] = select(tables.partners | (tables.n_children > 0), family, single)
             return found
 
+        applies = now.applies
         return SchemeResult(
             scheme_id=self.id,
-            available=now.applies,
+            available=applies,
             reason_code=now.reason_code,
             reasons=REASONS,
-            eligible=now.applies,
+            eligible=applies.copy(),
             conditions={"leeftijd_21_tot_aow": now.age_ok, "geen_kostendelers": now.no_sharers},
             amount_yearly=yearly,
             amount_monthly=now.incl,
             parts=LazyParts(parts),
-            unverified=unverified,
+            unverified=year.unverified,
         )
-
-    @staticmethod
-    def _asset_limits(tables: Tables, params: ParamsAt) -> dict[str, I64]:
-        try:
-            single = params.money("bijstandsnorm.vermogensgrens_alleenstaande")
-            family = params.money("bijstandsnorm.vermogensgrens_gezin")
-        except MissingParameter:
-            return {}
-        with_family = tables.partners | (tables.n_children > 0)
-        return {"vermogensgrens": np.where(with_family, family, single).astype(np.int64)}

@@ -10,10 +10,12 @@ system) has no parameters here: it answers `available: false`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 
-from kansrijk.rules.params import ParameterTree, ParamsAt, Reference
+from kansrijk.rules.money import select
+from kansrijk.rules.params import ParameterTree, Reference
 from kansrijk.rules.schemes.base import (
     KIND_NATIONAL,
     ConditionSpec,
@@ -41,6 +43,54 @@ BEFORE_2026 = (
     "Huurtoeslag: de regels van voor 2026 (het oude stelsel) rekenen we niet uit. "
     "De bedragen daarvan zijn niet goed genoeg bekend. Wij gokken niet."
 )
+
+
+@dataclass(frozen=True)
+class YearParameters:
+    """What the scheme reads for one year, converted once (memoised per parameter tree)."""
+
+    kkg: int  # kwaliteitskortingsgrens
+    max_rekenhuur: int
+    basishuur: tuple[int, int]  # (eenpersoons, meerpersoons)
+    aftop: tuple[int, int]  # (laag, hoog)
+    den: int  # per month: common denominator of the rates x 12
+    rate_b: int  # x den
+    rate_c: int
+    afbouw: tuple[int, int]  # per month x den: (eenpersoons, meerpersoons)
+    ijkpunt: tuple[int, int]
+    limit_partner: int
+    limit_per_person: int
+    minimum: int
+    unverified: bool
+
+
+def year_parameters(tree: ParameterTree, year: int) -> YearParameters:
+    return tree.memo(("huurtoeslag.year", year), lambda: _read_year(tree, year))
+
+
+def _read_year(tree: ParameterTree, year: int) -> YearParameters:
+    params = tree.at(dt.date(year, 1, 1))
+    kkg = params.money("huurtoeslag.kwaliteitskortingsgrens")
+    max_rekenhuur = params.money("huurtoeslag.maximale_rekenhuur")
+    basishuur = (params.money("huurtoeslag.basishuur_eenpersoons"), params.money("huurtoeslag.basishuur_meerpersoons"))
+    aftop = (params.money("huurtoeslag.aftoppingsgrens_laag"), params.money("huurtoeslag.aftoppingsgrens_hoog"))
+    rate_b = params.rate("huurtoeslag.percentage_deel_b")
+    rate_c = params.rate("huurtoeslag.percentage_deel_c")
+    afb_one = params.rate("huurtoeslag.afbouwpercentage_eenpersoons")
+    afb_more = params.rate("huurtoeslag.afbouwpercentage_meerpersoons")
+    den = common_denominator(rate_b, rate_c, afb_one, afb_more) * 12  # per month
+    ijkpunt = (
+        params.money("huurtoeslag.inkomensijkpunt_eenpersoons"),
+        params.money("huurtoeslag.inkomensijkpunt_meerpersoons"),
+    )
+    limit_partner = params.money("huurtoeslag.vermogensgrens_partner")
+    limit_per_person = params.money("huurtoeslag.vermogensgrens_per_persoon")
+    minimum = params.money("algemeen.minimum_tegemoetkoming")
+    return YearParameters(
+        kkg, max_rekenhuur, basishuur, aftop, den, scaled(rate_b, den), scaled(rate_c, den),
+        (scaled(afb_one, den) // 12, scaled(afb_more, den) // 12), ijkpunt,
+        limit_partner, limit_per_person, minimum, params.unverified,
+    )  # fmt: skip
 
 
 class Huurtoeslag:
@@ -78,36 +128,26 @@ class Huurtoeslag:
     def evaluate(self, tables: Tables, on: dt.date, tree: ParameterTree) -> SchemeResult:
         if on < NEW_SYSTEM:
             return unavailable(self.id, tables.size, BEFORE_2026)
-        params = tree.at(dt.date(on.year, 1, 1))
-        return guarded(self.label, self.id, lambda: self._compute(tables, params), tables.size)
+        return guarded(self.label, self.id, lambda: self._compute(tables, year_parameters(tree, on.year)), tables.size)
 
-    def _compute(self, tables: Tables, params: ParamsAt) -> SchemeResult:
+    def _compute(self, tables: Tables, year: YearParameters) -> SchemeResult:
         persons = tables.n_persons
         one_person = persons == 1
-        kkg = params.money("huurtoeslag.kwaliteitskortingsgrens")
-        cap = np.where(tables.max_adult_age < YOUNG_AGE, kkg, params.money("huurtoeslag.maximale_rekenhuur"))
-        rekenhuur = np.minimum(tables.rent, cap)
-        basishuur = self._by_size(one_person, params, "basishuur")
-        aftop = np.where(
-            persons <= 2,
-            params.money("huurtoeslag.aftoppingsgrens_laag"),
-            params.money("huurtoeslag.aftoppingsgrens_hoog"),
-        )
-        rate_b = params.rate("huurtoeslag.percentage_deel_b")
-        rate_c = params.rate("huurtoeslag.percentage_deel_c")
-        afb_one = params.rate("huurtoeslag.afbouwpercentage_eenpersoons")
-        afb_more = params.rate("huurtoeslag.afbouwpercentage_meerpersoons")
-        den = common_denominator(rate_b, rate_c, afb_one, afb_more) * 12  # per month
-        part_a = np.maximum(0, np.minimum(rekenhuur, kkg) - basishuur) * den
-        part_b = np.maximum(0, np.minimum(rekenhuur, aftop) - kkg) * scaled(rate_b, den)
-        part_c = np.maximum(0, rekenhuur - aftop) * scaled(rate_c, den)
-        ijkpunt = self._by_size(one_person, params, "inkomensijkpunt")
-        afbouw = np.where(one_person, scaled(afb_one, den) // 12, scaled(afb_more, den) // 12)
-        reduction = np.maximum(0, tables.income_household - ijkpunt) * afbouw
-        monthly = np.maximum(0, part_a + part_b + part_c - reduction)
-        computed = round_yearly(monthly * 12, den)
-        limit, conditions = self._conditions(tables, params, monthly * 12, den)
-        eligible = np.logical_and.reduce(list(conditions.values()))
+        kkg, den = year.kkg, year.den
+        rekenhuur = np.minimum(tables.rent, select(tables.max_adult_age < YOUNG_AGE, kkg, year.max_rekenhuur))
+        part_a = np.maximum(np.minimum(rekenhuur, kkg) - select(one_person, *year.basishuur), 0) * den
+        aftop = select(persons <= 2, *year.aftop)
+        part_b = np.maximum(np.minimum(rekenhuur, aftop) - kkg, 0) * year.rate_b
+        part_c = np.maximum(rekenhuur - aftop, 0) * year.rate_c
+        excess = np.maximum(tables.income_household - select(one_person, *year.ijkpunt), 0)
+        reduction = excess * select(one_person, *year.afbouw)
+        monthly = np.maximum(part_a + part_b + part_c - reduction, 0)
+        yearly = monthly * 12
+        computed = round_yearly(yearly, den)
+        limit, conditions = self._conditions(tables, year, yearly)
+        eligible = conditions["huurt_een_woning"] & conditions["achttien_jaar_of_ouder"]
+        for name in ("vermogen_niet_te_hoog", "inkomen_niet_te_hoog", "minimaal_24_euro"):
+            eligible &= conditions[name]
         available, reason_code = all_available(tables.size)
         return SchemeResult(
             scheme_id=self.id,
@@ -116,42 +156,31 @@ class Huurtoeslag:
             reasons=(),
             eligible=eligible,
             conditions=conditions,
-            amount_yearly=np.where(eligible, computed, 0),
-            amount_monthly=np.where(eligible, paid_monthly(monthly, den), 0),
+            amount_yearly=computed * eligible,
+            amount_monthly=paid_monthly(monthly, den) * eligible,
             parts=LazyParts(
                 lambda: {
                     "rekenhuur": rekenhuur.astype(np.int64),
-                    "deel_a": round_yearly(part_a, den),
-                    "deel_b": round_yearly(part_b, den),
-                    "deel_c": round_yearly(part_c, den),
-                    "verlaging_inkomen": round_yearly(reduction, den),
+                    **dict(
+                        zip(
+                            ("deel_a", "deel_b", "deel_c", "verlaging_inkomen"),
+                            round_yearly(np.stack([part_a, part_b, part_c, reduction]), den),
+                            strict=True,
+                        )
+                    ),
                 }
             ),
-            unverified=params.unverified,
+            unverified=year.unverified,
             context={"vermogensgrens": limit},
         )
 
     @staticmethod
-    def _conditions(tables: Tables, params: ParamsAt, yearly: I64, den: int) -> tuple[I64, dict[str, Bools]]:
-        limit: I64 = np.where(
-            tables.partners,
-            params.money("huurtoeslag.vermogensgrens_partner"),
-            params.money("huurtoeslag.vermogensgrens_per_persoon"),
-        ).astype(np.int64)
-        minimum = params.money("algemeen.minimum_tegemoetkoming")
+    def _conditions(tables: Tables, year: YearParameters, yearly: I64) -> tuple[I64, dict[str, Bools]]:
+        limit = select(tables.partners, year.limit_partner, year.limit_per_person)
         return limit, {
             "huurt_een_woning": tables.rent > 0,
             "achttien_jaar_of_ouder": tables.applicant_age >= ADULT_AGE,
             "vermogen_niet_te_hoog": tables.assets <= limit,
             "inkomen_niet_te_hoog": (yearly > 0) | (tables.rent == 0),
-            "minimaal_24_euro": (yearly == 0) | at_least_minimum(yearly, den, minimum),
+            "minimaal_24_euro": (yearly == 0) | at_least_minimum(yearly, year.den, year.minimum),
         }
-
-    @staticmethod
-    def _by_size(one_person: Bools, params: ParamsAt, name: str) -> I64:
-        result: I64 = np.where(
-            one_person,
-            params.money(f"huurtoeslag.{name}_eenpersoons"),
-            params.money(f"huurtoeslag.{name}_meerpersoons"),
-        ).astype(np.int64)
-        return result

@@ -5,17 +5,25 @@ the child turns 18) of the per-child amount, plus the age extra (from the month 
 12th / 16th birthday), plus the ALO-kop for a parent without toeslagpartner; minus the
 afbouw% of the income above the drempel (with a toeslagpartner: drempel + partner extra);
 never below 0; divided by 12. Assets above the limit on 1 January: no right that year.
+
+Fast path: a child's month state (counts?, which extra) depends only on o = months from its
+birth month to January (clipped to -11..217: outside, it never counts this year), and changes
+at most once in the year. `MonthTable` tabulates January's amount, the change month and the
+deltas per o, from the same `child_status` rule; each child is one lookup. Households without
+a change in the year (most) are one formula x 12; only the others get a month-by-month matrix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import numpy.typing as npt
 
-from kansrijk.rules.params import ParameterTree, ParamsAt, Reference
+from kansrijk.rules.money import select
+from kansrijk.rules.params import ParameterTree, Reference
 from kansrijk.rules.schemes.base import (
     KIND_NATIONAL,
     ConditionSpec,
@@ -30,6 +38,7 @@ from kansrijk.rules.schemes.base import (
 from kansrijk.rules.tables import I64, Bools, Tables
 
 Matrix = npt.NDArray[np.int64]
+Rows = npt.NDArray[np.intp]
 
 
 def _wkb(article: int) -> Reference:
@@ -67,119 +76,182 @@ def child_status(birth_mi: npt.NDArray[np.int32], ym: npt.NDArray[np.int32], amo
     return qualifies, extras
 
 
-@dataclass
-class Year:
-    """Per household: January's state, and the month-by-month changes of the changing ones.
-
-    A child's state (counts?, which extra) changes at most once within a calendar year: at
-    birth, after the 12th or 16th birthday, or after the month it turns 18 - events at least
-    two years apart. So each changing child is one event: (month index 1..11, deltas).
-    """
-
-    n_qualifying: I64  # in January
-    child_amount: I64  # Σ (per-child amount + extra) in January, cents/year
-    changes: Bools
-    event_month: npt.NDArray[np.int64]  # per child: 1..11, or 0 for no change
-    delta_qualifying: I64  # per child
-    delta_amount: I64  # per child
+O_LOW, O_HIGH = -11, MONTHS_18 + 1  # o outside this range: the child never counts in the year
 
 
-def year_state(tables: Tables, year: int, amounts: Amounts) -> Year:
-    """Children's state in January and December and, where it differs, the change month."""
-    birth_mi = tables.child_birth_month_index()
-    ym = np.array([year * 12, year * 12 + 11], dtype=np.int32)
-    qualifies, extra = child_status(birth_mi, ym, amounts)
+@dataclass(frozen=True)
+class MonthTable:
+    """Per row o - O_LOW: a child's state in January and its one change in the year, if any."""
+
+    jan_counts: Bools
+    jan_amount: I64  # per-child amount + extra in January, cents/year
+    changed: Bools
+    event_month: I64  # 1..11: first month (0 = January) of the new state; 0 for no change
+    delta_counts: I64
+    delta_amount: I64
+    amount_means_counts: bool  # amount > 0 exactly where the child counts (January and December)
+
+
+def month_table(amounts: Amounts) -> MonthTable:
+    """Tabulate `child_status` for every o (January and December), and the change month."""
+    offsets = np.arange(O_LOW, O_HIGH + 1, dtype=np.int32)
+    birth_mi = -offsets  # months are counted from January = 0
+    qualifies, extra = child_status(birth_mi, np.array([0, 11], dtype=np.int32), amounts)
     amount = qualifies * np.int64(amounts.per_child) + extra
     changed = (qualifies[0] != qualifies[1]) | (extra[0] != extra[1])
     # the first month of the new state: after birth, after the 12th / 16th / 18th birthday;
-    # these lie at least 4 years apart, so at most one falls inside the year (months 1..11)
-    candidates = birth_mi.astype(np.int64)[None, :] - year * 12 + EVENT_OFFSETS[:, None]
+    # these lie at least 2 years apart, so at most one falls inside the year (months 1..11)
+    candidates = birth_mi.astype(np.int64)[None, :] + EVENT_OFFSETS[:, None]
     event = (candidates * ((candidates >= 1) & (candidates <= 11))).sum(axis=0)
-    sums = tables.per_household_rows(np.stack([qualifies[0], amount[0], changed]).astype(np.int64))
-    return Year(
-        n_qualifying=sums[0],
-        child_amount=sums[1],
-        changes=sums[2] > 0,
+    return MonthTable(
+        jan_counts=qualifies[0],
+        jan_amount=amount[0],
+        changed=changed,
         event_month=np.where(changed, event, 0),
-        delta_qualifying=(qualifies[1].astype(np.int64) - qualifies[0]),
+        delta_counts=qualifies[1].astype(np.int64) - qualifies[0],
         delta_amount=amount[1] - amount[0],
+        amount_means_counts=bool(np.array_equal(amount > 0, qualifies)),
     )
 
 
-def month_matrix(tables: Tables, state: Year, rows: Bools) -> tuple[Matrix, Matrix]:
-    """For households in `rows`: (qualifying children, child amounts), one row per month."""
-    position = np.cumsum(rows) - 1
-    events = state.event_month > 0
-    owner = position[tables.child_household[events]]
-    month = state.event_month[events]
-    size = int(rows.sum())
-    qualifying = np.zeros((12, size), dtype=np.int64)
-    amount = np.zeros((12, size), dtype=np.int64)
-    np.add.at(qualifying, (month, owner), state.delta_qualifying[events])
-    np.add.at(amount, (month, owner), state.delta_amount[events])
-    qualifying = np.cumsum(qualifying, axis=0) + state.n_qualifying[rows]
-    amount = np.cumsum(amount, axis=0) + state.child_amount[rows]
-    return qualifying, amount
+def table_rows(tables: Tables, year: int) -> Rows:
+    """Each child's row in the month table: o - O_LOW, clipped (intp: the fastest index type).
+
+    o = year x 12 - (birth year x 12 + birth month - 1), as `Tables.child_birth_month_index`.
+    """
+    rows: Rows = np.intp(year * 12 + 1 - O_LOW) - tables.child_birth_year.astype(np.intp) * 12
+    rows -= tables.child_birth_md // 100
+    np.maximum(rows, 0, out=rows)
+    np.minimum(rows, O_HIGH - O_LOW, out=rows)
+    return rows
+
+
+@dataclass
+class Months:
+    """One row per month (12) for some households: child amounts, and qualifying children
+    (None when not asked for: then amount > 0 says whether any child qualifies)."""
+
+    amount: Matrix
+    counts: Matrix | None
+
+
+def month_rows(
+    tables: Tables,
+    table: MonthTable,
+    rows: Rows,
+    households: npt.NDArray[np.intp],
+    jan_amount: I64,
+    jan_counts: I64 | None,
+) -> Months:
+    """Month-by-month state of `households` (sorted indexes, including every household with a
+    change), from their January sums (`jan_*`, one per household in `households`)."""
+    changing = np.flatnonzero(table.changed[rows])
+    position = np.searchsorted(households, tables.child_household[changing])
+    changing_rows = rows[changing]
+    month = table.event_month[changing_rows]
+
+    def matrix(deltas: I64, january: I64) -> Matrix:
+        found = np.zeros((12, households.shape[0]), dtype=np.int64)
+        np.add.at(found, (month, position), deltas[changing_rows])
+        result: Matrix = np.cumsum(found, axis=0) + january
+        return result
+
+    counts = None if jan_counts is None else matrix(table.delta_counts, jan_counts)
+    return Months(matrix(table.delta_amount, jan_amount), counts)
 
 
 @dataclass
 class Outcome:
-    """Numerators (cents x 12 x denominator) per household, and the yearly parts x 12."""
+    """Numerators (cents x 12 x denominator) per household: the year, and the month of `on`."""
 
     year: I64
     month: I64
-    base: I64
-    extras: I64
-    alo: I64
     any_child: Bools
+    rows: Rows  # each child's row in the month table
+    jan_amount: I64  # per household: the child amounts in January
 
 
-def months_outcome(
-    n_qualifying: Matrix,
-    child_amount: Matrix,
-    single: Bools,
-    amounts: Amounts,
-    reduction: I64,
-    denominator: int,
-) -> tuple[Matrix, Outcome]:
-    """Month numerators (one row per month, or one row for 'every month alike') and sums."""
-    base = n_qualifying * amounts.per_child
-    alo = np.where(single & (n_qualifying > 0), amounts.alo, 0).astype(np.int64)
-    numerators = np.maximum(0, (child_amount + alo) * denominator - reduction)
-    weight = 12 // n_qualifying.shape[0]
-    outcome = Outcome(
-        year=numerators.sum(axis=0) * weight,
-        month=numerators[0],
-        base=base.sum(axis=0) * weight,
-        extras=(child_amount - base).sum(axis=0) * weight,
-        alo=alo.sum(axis=0) * weight,
-        any_child=n_qualifying.sum(axis=0) > 0,
+@dataclass(frozen=True)
+class YearParameters:
+    """Everything the scheme reads for one year, converted once (memoised per tree)."""
+
+    amounts: Amounts
+    drempel: int
+    partner_extra: int
+    asset_limit_partner: int
+    asset_limit_single: int
+    rate: Fraction
+    minimum: int
+    unverified: bool
+    table: MonthTable
+
+
+def year_parameters(tree: ParameterTree, year: int) -> YearParameters:
+    return tree.memo(("kindgebonden_budget.year", year), lambda: _read_year(tree, year))
+
+
+def _read_year(tree: ParameterTree, year: int) -> YearParameters:
+    params = tree.at(dt.date(year, 1, 1))
+    amounts = Amounts(
+        params.money("kindgebonden_budget.bedrag_per_kind"),
+        params.money("kindgebonden_budget.verhoging_12_15"),
+        params.money("kindgebonden_budget.verhoging_16_17"),
+        params.money("kindgebonden_budget.alleenstaande_ouderkop"),
     )
-    return numerators, outcome
+    drempel = params.money("algemeen.drempelinkomen")
+    partner_extra = params.money("kindgebonden_budget.verhoging_drempel_partner")
+    limit_partner = params.money("kindgebonden_budget.vermogensgrens_partner")
+    limit_single = params.money("kindgebonden_budget.vermogensgrens_alleenstaande")
+    rate = params.rate("kindgebonden_budget.afbouwpercentage")
+    minimum = params.money("algemeen.minimum_tegemoetkoming")
+    return YearParameters(
+        amounts, drempel, partner_extra, limit_partner, limit_single, rate, minimum, params.unverified,
+        month_table(amounts),
+    )  # fmt: skip
 
 
-def yearly_outcome(tables: Tables, on: dt.date, amounts: Amounts, reduction: I64, denominator: int) -> Outcome:
-    """Every household: January's state for all months, then the changing ones month by month."""
-    state = year_state(tables, on.year, amounts)
+def yearly_outcome(tables: Tables, on: dt.date, year: YearParameters, reduction: I64) -> Outcome:
+    """Every household: January's state x 12; households with a change month by month."""
+    table, den, alo = year.table, year.rate.denominator, year.amounts.alo
+    rows = table_rows(tables, on.year)
+    jan_amount = tables.per_household(table.jan_amount[rows])
+    # whether a child counts in January: from the amounts when they say so exactly (see MonthTable)
+    any_jan = jan_amount > 0 if table.amount_means_counts else jan_count_sums(tables, table, rows) > 0
     single = ~tables.partners
-    _, out = months_outcome(
-        state.n_qualifying[None, :],
-        state.child_amount[None, :],
-        single,
-        amounts,
-        reduction,
-        denominator,
-    )
-    rows = state.changes
-    if rows.any():
-        n_qualifying, child_amount = month_matrix(tables, state, rows)
-        numerators, changing = months_outcome(
-            n_qualifying, child_amount, single[rows], amounts, reduction[rows], denominator
-        )
-        for name in ("year", "base", "extras", "alo", "any_child"):
-            getattr(out, name)[rows] = getattr(changing, name)
-        out.month[rows] = numerators[on.month - 1]
+    numerator = np.maximum((jan_amount + (single & any_jan) * np.int64(alo)) * den - reduction, 0)
+    out = Outcome(year=numerator * 12, month=numerator, any_child=any_jan, rows=rows, jan_amount=jan_amount)
+    changing = tables.households_with(table.changed[rows])
+    if changing.any():
+        households = np.flatnonzero(changing)
+        jan_counts = None if table.amount_means_counts else jan_count_sums(tables, table, rows)[households]
+        months = month_rows(tables, table, rows, households, jan_amount[households], jan_counts)
+        counting = months.amount > 0 if months.counts is None else months.counts > 0
+        alo_months = (single[households] & counting) * np.int64(alo)
+        numerators = np.maximum((months.amount + alo_months) * den - reduction[households], 0)
+        out.year[households] = numerators.sum(axis=0)
+        out.month[households] = numerators[on.month - 1]
+        out.any_child[households] = counting.any(axis=0)
     return out
+
+
+def jan_count_sums(tables: Tables, table: MonthTable, rows: Rows) -> I64:
+    """Per household: the children that qualify in January."""
+    return tables.per_household(table.jan_counts[rows].astype(np.int64))
+
+
+def yearly_parts(tables: Tables, year: YearParameters, out: Outcome) -> dict[str, I64]:
+    """Per household, x 12: the per-child amounts, the age extras and the ALO-kop of the year."""
+    table, rows = year.table, out.rows
+    everyone = np.arange(tables.size)
+    months = month_rows(tables, table, rows, everyone, out.jan_amount, jan_count_sums(tables, table, rows))
+    assert months.counts is not None
+    base = months.counts * year.amounts.per_child
+    alo = np.where(~tables.partners & (months.counts > 0), year.amounts.alo, 0).astype(np.int64)
+    return {
+        "per_kind": base.sum(axis=0),
+        "verhoging_leeftijd": (months.amount - base).sum(axis=0),
+        "alleenstaande_ouderkop": alo.sum(axis=0),
+    }
 
 
 class KindgebondenBudget:
@@ -217,56 +289,25 @@ class KindgebondenBudget:
         return guarded(self.label, self.id, lambda: self._compute(tables, on, tree), tables.size)
 
     def _compute(self, tables: Tables, on: dt.date, tree: ParameterTree) -> SchemeResult:
-        params = tree.at(dt.date(on.year, 1, 1))
-        amounts = Amounts(
-            params.money("kindgebonden_budget.bedrag_per_kind"),
-            params.money("kindgebonden_budget.verhoging_12_15"),
-            params.money("kindgebonden_budget.verhoging_16_17"),
-            params.money("kindgebonden_budget.alleenstaande_ouderkop"),
-        )
-        threshold, asset_limit = self._limits(tables, params)
-        rate = params.rate("kindgebonden_budget.afbouwpercentage")
-        excess = np.maximum(0, tables.income_toeslag - threshold)
-        out = yearly_outcome(tables, on, amounts, excess * rate.numerator, rate.denominator)
-        return self._result(tables, params, out, 12 * rate.denominator, threshold, asset_limit)
-
-    @staticmethod
-    def _limits(tables: Tables, params: ParamsAt) -> tuple[I64, I64]:
-        drempel = params.money("algemeen.drempelinkomen")
-        partner_extra = params.money("kindgebonden_budget.verhoging_drempel_partner")
-        threshold: I64 = np.where(tables.partners, drempel + partner_extra, drempel).astype(np.int64)
-        limit: I64 = np.where(
-            tables.partners,
-            params.money("kindgebonden_budget.vermogensgrens_partner"),
-            params.money("kindgebonden_budget.vermogensgrens_alleenstaande"),
-        ).astype(np.int64)
-        return threshold, limit
-
-    def _result(
-        self,
-        tables: Tables,
-        params: ParamsAt,
-        out: Outcome,
-        denominator: int,
-        threshold: I64,
-        asset_limit: I64,
-    ) -> SchemeResult:
+        year = year_parameters(tree, on.year)
+        partners = tables.partners
+        threshold = select(partners, year.drempel + year.partner_extra, year.drempel)
+        asset_limit = select(partners, year.asset_limit_partner, year.asset_limit_single)
+        excess = np.maximum(tables.income_toeslag - threshold, 0)
+        out = yearly_outcome(tables, on, year, excess * year.rate.numerator)
+        denominator = 12 * year.rate.denominator
         computed = round_yearly(out.year, denominator)
-        minimum = params.money("algemeen.minimum_tegemoetkoming")
         conditions = {
             "kind_met_kinderbijslag": out.any_child,
             "vermogen_niet_te_hoog": tables.assets <= asset_limit,
             "inkomen_niet_te_hoog": (out.year > 0) | ~out.any_child,
-            "minimaal_24_euro": (out.year == 0) | at_least_minimum(out.year, denominator, minimum),
+            "minimaal_24_euro": (out.year == 0) | at_least_minimum(out.year, denominator, year.minimum),
         }
-        eligible = np.logical_and.reduce(list(conditions.values()))
+        eligible = out.any_child & conditions["vermogen_niet_te_hoog"]
+        eligible &= conditions["inkomen_niet_te_hoog"] & conditions["minimaal_24_euro"]
 
         def parts() -> dict[str, I64]:
-            found = {
-                "per_kind": round_yearly(out.base, 12),
-                "verhoging_leeftijd": round_yearly(out.extras, 12),
-                "alleenstaande_ouderkop": round_yearly(out.alo, 12),
-            }
+            found = {name: round_yearly(value, 12) for name, value in yearly_parts(tables, year, out).items()}
             found["verlaging_inkomen"] = sum(found.values(), np.zeros(tables.size, np.int64)) - computed
             return found
 
@@ -278,9 +319,9 @@ class KindgebondenBudget:
             reasons=(),
             eligible=eligible,
             conditions=conditions,
-            amount_yearly=np.where(eligible, computed, 0),
-            amount_monthly=np.where(eligible, paid_monthly(out.month, denominator), 0),
+            amount_yearly=computed * eligible,
+            amount_monthly=paid_monthly(out.month, denominator) * eligible,
             parts=LazyParts(parts),
-            unverified=params.unverified,
+            unverified=year.unverified,
             context={"vermogensgrens": asset_limit, "drempel": threshold},
         )

@@ -9,10 +9,12 @@ when it rounds (to whole euros) below € 24 (Awir art. 14 lid 4-5).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 
-from kansrijk.rules.params import ParameterTree, ParamsAt, Reference
+from kansrijk.rules.money import select
+from kansrijk.rules.params import ParameterTree, Reference
 from kansrijk.rules.schemes.base import (
     KIND_NATIONAL,
     ConditionSpec,
@@ -26,7 +28,7 @@ from kansrijk.rules.schemes.base import (
     round_yearly,
     scaled,
 )
-from kansrijk.rules.tables import I64, Tables
+from kansrijk.rules.tables import Tables
 
 
 def _wzt(article: int) -> Reference:
@@ -41,6 +43,43 @@ AWIR_14 = Reference(
     "https://wetten.overheid.nl/BWBR0018472/2026-01-01#Artikel14",
 )
 ADULT_AGE = 18
+
+
+@dataclass(frozen=True)
+class YearParameters:
+    """What the scheme reads for one year, converted once (memoised per parameter tree)."""
+
+    premium: int
+    drempel: int
+    den: int  # common denominator of the rates, x 2 (room for halving)
+    norm_single: int  # normpercentage x den x drempelinkomen
+    norm_partner: int
+    excess_rate: int  # percentage boven drempel x den
+    limit_partner: int
+    limit_single: int
+    minimum: int
+    unverified: bool
+
+
+def year_parameters(tree: ParameterTree, year: int) -> YearParameters:
+    return tree.memo(("zorgtoeslag.year", year), lambda: _read_year(tree, year))
+
+
+def _read_year(tree: ParameterTree, year: int) -> YearParameters:
+    params = tree.at(dt.date(year, 1, 1))
+    premium = params.money("zorgtoeslag.standaardpremie")
+    drempel = params.money("algemeen.drempelinkomen")
+    p_single = params.rate("zorgtoeslag.normpercentage_alleenstaande")
+    p_partner = params.rate("zorgtoeslag.normpercentage_partner")
+    p_excess = params.rate("zorgtoeslag.percentage_boven_drempel")
+    den = common_denominator(p_single, p_partner, p_excess) * 2
+    limit_partner = params.money("zorgtoeslag.vermogensgrens_partner")
+    limit_single = params.money("zorgtoeslag.vermogensgrens_alleenstaande")
+    minimum = params.money("algemeen.minimum_tegemoetkoming")
+    return YearParameters(
+        premium, drempel, den, scaled(p_single, den) * drempel, scaled(p_partner, den) * drempel,
+        scaled(p_excess, den), limit_partner, limit_single, minimum, params.unverified,
+    )  # fmt: skip
 
 
 class Zorgtoeslag:
@@ -81,34 +120,29 @@ class Zorgtoeslag:
     )
 
     def evaluate(self, tables: Tables, on: dt.date, tree: ParameterTree) -> SchemeResult:
-        return guarded(self.label, self.id, lambda: self._compute(tables, tree.at(dt.date(on.year, 1, 1))), tables.size)
+        return guarded(self.label, self.id, lambda: self._compute(tables, year_parameters(tree, on.year)), tables.size)
 
-    def _compute(self, tables: Tables, params: ParamsAt) -> SchemeResult:
-        premium = params.money("zorgtoeslag.standaardpremie")
-        drempel = params.money("algemeen.drempelinkomen")
-        p_single = params.rate("zorgtoeslag.normpercentage_alleenstaande")
-        p_partner = params.rate("zorgtoeslag.normpercentage_partner")
-        p_excess = params.rate("zorgtoeslag.percentage_boven_drempel")
-        den = common_denominator(p_single, p_partner, p_excess) * 2  # x 2: room for halving
-        partners = tables.partners
-        premiums = np.where(partners, 2 * premium, premium).astype(np.int64)
-        base_norm = np.where(partners, scaled(p_partner, den), scaled(p_single, den)) * drempel
-        excess = np.maximum(0, tables.income_toeslag - drempel)
-        normpremie = base_norm + excess * scaled(p_excess, den)
-        full = np.maximum(0, premiums * den - normpremie)
+    def _compute(self, tables: Tables, year: YearParameters) -> SchemeResult:
+        den, partners = year.den, tables.partners
+        premiums = select(partners, 2 * year.premium, year.premium)
+        normpremie = select(partners, year.norm_partner, year.norm_single)
+        normpremie += np.maximum(tables.income_toeslag - year.drempel, 0) * year.excess_rate
+        full = np.maximum(premiums * den - normpremie, 0)
         halved = partners & (tables.n_insured == 1)
-        numerator = np.where(halved, full // 2, full)  # den is even: halving stays exact
+        numerator = full >> halved  # halving: den is even, so full // 2 stays exact
         computed = round_yearly(numerator, den)
-        limit = self._asset_limit(tables, params)
+        limit = select(partners, year.limit_partner, year.limit_single)
         conditions = {
             "achttien_jaar_of_ouder": (tables.applicant_age >= ADULT_AGE)
             | (partners & (tables.max_adult_age >= ADULT_AGE)),
             "verzekerd": tables.n_insured >= 1,
             "vermogen_niet_te_hoog": tables.assets <= limit,
             "inkomen_niet_te_hoog": computed > 0,
-            "minimaal_24_euro": at_least_minimum(numerator, den, params.money("algemeen.minimum_tegemoetkoming")),
+            "minimaal_24_euro": at_least_minimum(numerator, den, year.minimum),
         }
-        eligible = np.logical_and.reduce(list(conditions.values()))
+        eligible = conditions["achttien_jaar_of_ouder"] & conditions["verzekerd"]
+        for name in ("vermogen_niet_te_hoog", "inkomen_niet_te_hoog", "minimaal_24_euro"):
+            eligible &= conditions[name]
         available, reason_code = all_available(tables.size)
         return SchemeResult(
             scheme_id=self.id,
@@ -117,24 +151,15 @@ class Zorgtoeslag:
             reasons=(),
             eligible=eligible,
             conditions=conditions,
-            amount_yearly=np.where(eligible, computed, 0),
-            amount_monthly=np.where(eligible, paid_monthly(numerator, 12 * den), 0),
+            amount_yearly=computed * eligible,
+            amount_monthly=paid_monthly(numerator, 12 * den) * eligible,
             parts=LazyParts(
                 lambda: {
                     "standaardpremie": premiums,
                     "normpremie": round_yearly(normpremie, den),
-                    "halvering_partner_niet_verzekerd": np.where(halved, round_yearly(full, den) - computed, 0),
+                    "halvering_partner_niet_verzekerd": (round_yearly(full, den) - computed) * halved,
                 }
             ),
-            unverified=params.unverified,
+            unverified=year.unverified,
             context={"vermogensgrens": limit},
         )
-
-    @staticmethod
-    def _asset_limit(tables: Tables, params: ParamsAt) -> I64:
-        limit: I64 = np.where(
-            tables.partners,
-            params.money("zorgtoeslag.vermogensgrens_partner"),
-            params.money("zorgtoeslag.vermogensgrens_alleenstaande"),
-        ).astype(np.int64)
-        return limit

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from kansrijk.rules.contract import screen
+from kansrijk.rules.local import rule_from_dict
 
 RULES_DIR = Path(__file__).resolve().parent.parent
 CASES_DIR = RULES_DIR / "cases"
@@ -32,7 +33,8 @@ def run_case(case: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "municipality": case.get("municipality", "GM0363"),
         "household": copy.deepcopy(case["household"]),
     }
-    answer = screen(request, KNOWN)
+    rules = [rule_from_dict(rule) for rule in case.get("local_rules", ())]
+    answer = screen(request, KNOWN | {"GM1640"}, (lambda municipality: rules) if rules else None)
     assert isinstance(answer, dict)
     return {result["scheme"]: result for result in answer["results"]}
 

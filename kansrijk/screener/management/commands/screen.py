@@ -9,11 +9,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kansrijk.rules import InputError, screen
-from kansrijk.screener.selectors import known_municipality_codes
+from kansrijk.screener.selectors import known_municipality_codes, local_rules_for
 
 
 class Command(BaseCommand):
-    help = "Screen households against the national schemes; JSON in (file or stdin), JSON out."
+    help = (
+        "Screen households against the national schemes, the municipality's schemes and the funds "
+        "(in order of use); JSON in (file or stdin), JSON out."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", default="-", help="JSON file, or - for stdin.")
@@ -21,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         payload = self._read(options["file"])
         try:
-            answer = screen(payload, known_municipality_codes())
+            answer = screen(payload, known_municipality_codes(), local_rules_for)
         except InputError as error:
             raise CommandError(f"{error.field}: {error.message}", returncode=2) from None
         self.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2))

@@ -1,0 +1,118 @@
+"""Demo schemes: Leudal's kindpakket and meedoenregeling, and the funds with their criteria.
+
+Idempotent: a scheme that exists (owner, municipality, slug) is left alone, with its versions.
+Leudal's rows are demo data (is_demo, source pointing at the demo note); the funds' criteria
+come from `kansrijk.rules.funds` with their real sources (PARAMETERS.md §6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kansrijk.municipalities.models import Municipality
+from kansrijk.organisations.models import Organisation
+from kansrijk.rules.funds import FUNDS
+from kansrijk.rules.order import RANK_MUNICIPAL
+from kansrijk.screener.constants import DEMO_NOTE_PATH, SchemeKind
+from kansrijk.screener.models import Scheme
+from kansrijk.screener.services import VersionData, scheme_create, scheme_version_create
+
+LEUDAL = "GM1640"
+MUNICIPALITY = "Gemeente Leudal"
+DEMO_SOURCE = "Demo: verzonnen regeling van de demo-gemeente Leudal (geen echte regeling)"
+HOW_LEUDAL = "Vraag het aan bij de gemeente Leudal, online of aan de balie. Neem uw inkomen van de laatste maand mee."
+# Fund organisations of the demo world, and where their row applies (None: national).
+FUND_OWNERS: dict[str, tuple[str, str | None]] = {
+    "jeugdfonds_sport_cultuur": ("Jeugdfonds Sport & Cultuur", None),
+    "leergeld": ("Stichting Leergeld", None),
+    "kinderhulp": ("Nationaal Fonds Kinderhulp", None),
+    "jarige_job": ("Stichting Jarige Job", None),
+    "voedselbank": ("Voedselbank Leudal", LEUDAL),
+    "speelgoedbank": ("Speelgoedbank Leudal", LEUDAL),
+}
+LEUDAL_SCHEMES: tuple[tuple[str, dict[str, Any]], ...] = (
+    (
+        "kindpakket",
+        {
+            "label": "Kindpakket Leudal",
+            "needs": ("sport", "cultuur", "schoolkosten"),
+            "income_limit_percent": 120,
+            "asset_limit_cents": 16_000_00,
+            "child_age_min": 4,
+            "child_age_max": 17,
+            "amount_per_child_cents": 250_00,
+            "payment_route": "voucher",
+            "how_to_apply": HOW_LEUDAL
+            + " U krijgt een tegoed van € 250 per kind per jaar voor sport, cultuur en school.",
+        },
+    ),
+    (
+        "meedoenregeling",
+        {
+            "label": "Meedoenregeling Leudal",
+            "needs": ("uitje",),
+            "income_limit_percent": 120,
+            "asset_limit_cents": 16_000_00,
+            "amount_per_household_cents": 150_00,
+            "payment_route": "money",
+            "how_to_apply": HOW_LEUDAL + " U krijgt € 150 per jaar voor een uitje of lidmaatschap.",
+        },
+    ),
+)
+
+
+def _leudal(defaults: dict[str, Any]) -> VersionData:
+    return VersionData(
+        start_date=dt.date(2026, 1, 1),
+        source_title=DEMO_SOURCE,
+        source_url=DEMO_NOTE_PATH,
+        income_test="bijstandsnorm",
+        applies_via="self",
+        change_note="Demo-gegevens geladen.",
+        **defaults,
+    )
+
+
+def _fund_version(template: dict[str, Any]) -> VersionData:
+    keep = set(VersionData.__dataclass_fields__)
+    cents = {"leefgeld_base": "leefgeld_base_cents", "leefgeld_per_person": "leefgeld_per_person_cents"}
+    cents.update(amount_per_child="amount_per_child_cents", asset_limit="asset_limit_cents")
+    values = {cents.get(k, k): v for k, v in template.items() if cents.get(k, k) in keep}
+    values["start_date"] = dt.date.fromisoformat(template["start"])
+    values["end_date"] = dt.date.fromisoformat(template["end"]) if template.get("end") else None
+    return VersionData(
+        source_title=template["source"]["title"],
+        source_url=template["source"]["href"],
+        change_note="Criteria geladen uit PARAMETERS.md §6.",
+        **values,
+    )
+
+
+def _ensure(owner_name: str, code: str | None, slug: str, kind: str, rank: int, *, demo: bool) -> Scheme | None:
+    owner = Organisation.objects.filter(name=owner_name).first()
+    if owner is None:
+        return None
+    existing = Scheme.objects.filter(owner=owner, municipality_id=code, slug=slug).first()
+    if existing is not None:
+        return None  # already loaded: leave it (and its versions) alone
+    municipality = Municipality.objects.filter(code=code).first() if code else None
+    return scheme_create(
+        actor=None, owner=owner, municipality=municipality, slug=slug, kind=kind, rank=rank, is_demo=demo
+    )
+
+
+def load() -> None:
+    for slug, defaults in LEUDAL_SCHEMES:
+        scheme = _ensure(MUNICIPALITY, LEUDAL, slug, SchemeKind.MUNICIPAL, RANK_MUNICIPAL, demo=True)
+        if scheme is not None:
+            scheme_version_create(actor=None, scheme=scheme, data=_leudal(defaults))
+    created: dict[str, Scheme | None] = {}
+    for template in FUNDS:
+        key = template["key"]
+        owner, code = FUND_OWNERS[key]
+        if key not in created:
+            created[key] = _ensure(owner, code, key, SchemeKind.FUND, template["rank"], demo=code is not None)
+        scheme = created[key]
+        if scheme is not None:
+            scheme_version_create(actor=None, scheme=scheme, data=_fund_version(template))

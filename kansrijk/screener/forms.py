@@ -1,0 +1,157 @@
+"""Forms of the family check (two steps, earlier answers carried in hidden fields, nothing stored)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kansrijk.screener.constants import School
+from kansrijk.screener.selectors import municipality_choices
+
+YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
+MAX_CHILDREN = 8
+
+
+def euros(label: Any, help_text: Any = "", required: bool = True) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, help_text=help_text, required=required, min_value=0, max_digits=10, decimal_places=2
+    )
+
+
+class StartForm(forms.Form):
+    """Step 1: where you live and who belongs to your family (sent with GET: no personal money data)."""
+
+    gemeente = forms.ChoiceField(label=_("In welke gemeente woont u?"))
+    partner = forms.ChoiceField(
+        label=_("Woont u samen met een partner?"), choices=YES_NO, widget=forms.RadioSelect, initial="nee"
+    )
+    kinderen = forms.IntegerField(
+        label=_("Hoeveel kinderen wonen bij u?"), min_value=0, max_value=MAX_CHILDREN, initial=1
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["gemeente"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Kies uw gemeente")), *municipality_choices()]
+
+
+class FieldGroup:
+    """Some bound fields of a form, rendered by `includes/form_fields.html` inside a fieldset."""
+
+    def __init__(self, legend: Any, fields: list[forms.BoundField]) -> None:
+        self.legend = legend
+        self.fields = fields
+
+    def __iter__(self) -> Iterator[forms.BoundField]:
+        return iter(self.fields)
+
+    def non_field_errors(self) -> list[str]:
+        return []
+
+
+class DetailsForm(forms.Form):
+    """Step 2: ages, incomes, children, savings and rent. Step 1's answers are hidden fields."""
+
+    gemeente = forms.CharField(widget=forms.HiddenInput)
+    partner = forms.ChoiceField(choices=YES_NO, widget=forms.HiddenInput)
+    kinderen = forms.IntegerField(min_value=0, max_value=MAX_CHILDREN, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, adults: int, children: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.adults, self.children = adults, children
+        for number in range(1, adults + 1):
+            self._adult_fields(number)
+        for number in range(1, children + 1):
+            self.fields[f"kind{number}_leeftijd"] = forms.IntegerField(
+                label=_("Leeftijd van kind %(n)s") % {"n": number}, min_value=0, max_value=25, help_text=_("In jaren.")
+            )
+            self.fields[f"kind{number}_school"] = forms.ChoiceField(
+                label=_("School van kind %(n)s") % {"n": number}, choices=School.choices
+            )
+        self.fields["vermogen"] = euros(
+            _("Hoeveel spaargeld en bezit heeft uw gezin?"), _("Spaargeld, een auto van veel waarde. In euro."), False
+        )
+        self.fields["huur"] = euros(
+            _("Hoeveel kale huur betaalt u per maand?"), _("Zonder servicekosten. Vul 0 in als u een koophuis hebt.")
+        )
+
+    def _adult_fields(self, number: int) -> None:
+        who = _("u") if number == 1 else _("uw partner")
+        prefix = f"ouder{number}"
+        self.fields[f"{prefix}_leeftijd"] = forms.IntegerField(
+            label=_("Leeftijd van %(who)s") % {"who": who}, min_value=16, max_value=120
+        )
+        self.fields[f"{prefix}_netto"] = euros(
+            _("Netto inkomen van %(who)s per maand") % {"who": who},
+            _("Wat u elke maand op uw rekening krijgt van werk of uitkering. Zonder toeslagen en kinderbijslag."),
+        )
+        self.fields[f"{prefix}_bruto"] = euros(
+            _("Bruto inkomen van %(who)s per jaar") % {"who": who},
+            _("Ongeveer. Dit staat op uw jaaropgave. Vul 0 in als u geen inkomen hebt."),
+        )
+        self.fields[f"{prefix}_verzekerd"] = forms.ChoiceField(
+            label=_("Heeft %(who)s een zorgverzekering?") % {"who": who},
+            choices=YES_NO,
+            widget=forms.RadioSelect,
+            initial="ja",
+        )
+
+    def groups(self) -> list[FieldGroup]:
+        found = [
+            FieldGroup(_("Over u") if n == 1 else _("Over uw partner"), [self[f"ouder{n}_{k}"] for k in ADULT_KEYS])
+            for n in range(1, self.adults + 1)
+        ]
+        found += [
+            FieldGroup(_("Kind %(n)s") % {"n": n}, [self[f"kind{n}_leeftijd"], self[f"kind{n}_school"]])
+            for n in range(1, self.children + 1)
+        ]
+        found.append(FieldGroup(_("Geld en wonen"), [self["vermogen"], self["huur"]]))
+        return found
+
+    def payload(self, on: str) -> dict[str, Any]:
+        """The screening contract's request for these answers."""
+        data = self.cleaned_data
+        adults = [
+            {
+                "age": data[f"ouder{n}_leeftijd"],
+                "net_income_monthly": money(data[f"ouder{n}_netto"]),
+                "taxable_income_yearly": money(data[f"ouder{n}_bruto"]),
+                "insured": data[f"ouder{n}_verzekerd"] == "ja",
+            }
+            for n in range(1, self.adults + 1)
+        ]
+        children = [
+            {"age": data[f"kind{n}_leeftijd"], "school": data[f"kind{n}_school"]} for n in range(1, self.children + 1)
+        ]
+        household = {
+            "adults": adults,
+            "children": children,
+            "partners": self.adults == 2,
+            "assets": money(data.get("vermogen") or Decimal(0)),
+            "rent_monthly": money(data["huur"]),
+        }
+        return {"date": on, "municipality": data["gemeente"], "household": household}
+
+
+ADULT_KEYS = ("leeftijd", "netto", "bruto", "verzekerd")
+
+
+def money(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")))
+
+
+def details_form(data: Any, initial: dict[str, Any] | None = None) -> DetailsForm | None:
+    """Step 2's form for step 1's answers in `data` (GET or POST), or None when those are not valid."""
+    start = StartForm({key: data.get(key) for key in ("gemeente", "partner", "kinderen")})
+    if not start.is_valid():
+        return None
+    adults = 2 if start.cleaned_data["partner"] == "ja" else 1
+    children = start.cleaned_data["kinderen"]
+    bound = data if "huur" in data else None
+    form = DetailsForm(bound, adults=adults, children=children, initial={**start.cleaned_data, **(initial or {})})
+    return form

@@ -1,0 +1,79 @@
+"""The family check's answer as a PDF (fpdf2, its built-in Helvetica in windows-1252: € works,
+no font file and nothing downloaded at run time)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from fpdf import FPDF
+
+from kansrijk.screener.check import Answer, Item
+
+STATUS = {
+    "yes": gettext_noop("Waarschijnlijk wel"),
+    "no": gettext_noop("Waarschijnlijk niet"),
+    "unknown": gettext_noop("Dat weten we niet"),
+    "fallback": gettext_noop("Eerst een andere regeling"),
+}
+ENCODING = "windows-1252"
+
+
+def _text(value: object) -> str:
+    """Text the built-in font can show: characters outside windows-1252 become '?'."""
+    return str(value).encode(ENCODING, errors="replace").decode(ENCODING)
+
+
+class _Document(FPDF):
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("helvetica", size=8)
+        self.cell(0, 6, _text(_("Kansrijk — uitkomst van de gezinscheck, zonder garantie. Pagina %(n)s") % {
+            "n": self.page_no()}), align="C")  # fmt: skip
+
+
+def _line(pdf: FPDF, text: str, size: int = 10, style: str = "") -> None:
+    pdf.set_font("helvetica", style=style, size=size)
+    pdf.multi_cell(0, size * 0.55, _text(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def _notes(pdf: FPDF, item: Item) -> None:
+    for text in (
+        _("Dit kan misschien wel helpen: %(names)s") % {"names": ", ".join(item.may_help)} if item.may_help else "",
+        _("Aanvragen: %(how)s") % {"how": item.how} if item.how else "",
+        item.url,
+    ):
+        if text:
+            _line(pdf, text, 9)
+    if item.unverified:
+        _line(pdf, _("Let op: een waarde komt uit een bron die nog niet is gecontroleerd."), 8, "I")
+    if item.is_demo:
+        _line(pdf, _("Demo: dit is geen echte regeling."), 8, "I")
+
+
+def _item(pdf: FPDF, item: Item) -> None:
+    pdf.ln(2)
+    _line(pdf, f"{item.order}. {item.label} — {_(STATUS[item.status])}", 12, "B")
+    for text in (item.amount, item.reason):
+        if text:
+            _line(pdf, text)
+    for label, needs in item.first:
+        _line(pdf, _("Voor %(needs)s: vraag eerst %(label)s aan.") % {"needs": needs, "label": label})
+    for condition in item.why:
+        mark = "+" if condition["holds"] else "-"
+        _line(pdf, f"  {mark} {condition['explanation']}", 9)
+    _notes(pdf, item)
+
+
+def answer_pdf(answer: Answer) -> bytes:
+    pdf = _Document(format="A4")
+    pdf.core_fonts_encoding = ENCODING
+    pdf.set_title(_text(_("Wat kunt u krijgen?")))
+    pdf.set_lang("nl")
+    pdf.add_page()
+    _line(pdf, _("Wat kunt u waarschijnlijk krijgen?"), 18, "B")
+    _line(pdf, _("Gemeente %(name)s · datum %(date)s") % {"name": answer.municipality_name, "date": answer.date})
+    _line(pdf, _("Samen ongeveer %(total)s per jaar (elke behoefte één keer geteld).") % {"total": answer.total_yearly})
+    _line(pdf, _("Dit is een schatting. Alleen de organisatie die het geeft, beslist."), 9, "I")
+    for item in answer.items:
+        _item(pdf, item)
+    return bytes(pdf.output())

@@ -1,0 +1,212 @@
+"""Writes of the screener: schemes and their versions (a change is a new version), audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+
+from kansrijk.accounts.models import User
+from kansrijk.audit.services import record
+from kansrijk.municipalities.models import Municipality
+from kansrijk.organisations.models import Organisation
+from kansrijk.rules.local import MAX_PERCENT
+from kansrijk.screener.constants import NEED_NAMES, IncomeTest, School
+from kansrijk.screener.models import Scheme, SchemeVersion
+from kansrijk.screener.selectors import RULES_GENERATION_KEY
+
+MAX_CHILD_AGE = 30
+MAX_CENTS = 100_000_000_00
+
+
+class SchemeDataError(ValueError):
+    """Invalid scheme data; `errors` maps a field name to its messages (Dutch, B1)."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class VersionData:
+    """The rules of one version; money in cents, dates as dates."""
+
+    label: str
+    start_date: dt.date
+    source_title: str
+    source_url: str
+    needs: tuple[str, ...] = ()
+    end_date: dt.date | None = None
+    income_test: str = IncomeTest.NORM
+    income_limit_percent: int | None = None
+    norm_with_holiday: bool = True
+    leefgeld_base_cents: int | None = None
+    leefgeld_per_person_cents: int | None = None
+    asset_limit_cents: int | None = None
+    child_age_min: int | None = None
+    child_age_max: int | None = None
+    schools: tuple[str, ...] = ()
+    amount_per_child_cents: int | None = None
+    amount_per_household_cents: int | None = None
+    amount_bands: tuple[dict[str, Any], ...] = field(default=())
+    payment_route: str = "voucher"
+    applies_via: str = "self"
+    how_to_apply: str = ""
+    apply_url: str = ""
+    unverified: bool = False
+    unknown_reason: str = ""
+    change_note: str = ""
+
+    @classmethod
+    def from_version(cls, version: SchemeVersion) -> VersionData:
+        values = {name: getattr(version, name) for name in cls.__dataclass_fields__}
+        values.update(needs=tuple(version.needs), schools=tuple(version.schools), change_note="")
+        values["amount_bands"] = tuple(version.amount_bands)
+        return cls(**values)
+
+
+def _check_amounts(data: VersionData, errors: dict[str, list[str]]) -> None:
+    for name in (
+        "asset_limit_cents",
+        "amount_per_child_cents",
+        "amount_per_household_cents",
+        "leefgeld_base_cents",
+        "leefgeld_per_person_cents",
+    ):
+        value = getattr(data, name)
+        if value is not None and not 0 <= value <= MAX_CENTS:
+            errors.setdefault(name, []).append("Vul een bedrag van 0 euro of meer in.")
+    for band in data.amount_bands:
+        if int(band.get("cents", -1)) < 0 or int(band.get("age_min", 0)) > int(band.get("age_max", 0)):
+            errors.setdefault("amount_bands", []).append("Elk bedrag is 0 of meer en de leeftijd van ≤ tot.")
+
+
+def _check_income(data: VersionData, errors: dict[str, list[str]]) -> None:
+    if data.income_test == IncomeTest.NORM:
+        percent = data.income_limit_percent
+        if percent is None or not 0 <= percent <= MAX_PERCENT:
+            errors.setdefault("income_limit_percent", []).append(
+                f"Vul een percentage van 0 tot en met {MAX_PERCENT} in."
+            )
+    if data.income_test == IncomeTest.LEEFGELD and not data.unknown_reason:
+        for name in ("leefgeld_base_cents", "leefgeld_per_person_cents"):
+            if getattr(data, name) is None:
+                errors.setdefault(name, []).append("Vul de leefgeldnorm in.")
+
+
+def _check_children(data: VersionData, errors: dict[str, list[str]]) -> None:
+    low, high = data.child_age_min, data.child_age_max
+    for name, value in (("child_age_min", low), ("child_age_max", high)):
+        if value is not None and not 0 <= value <= MAX_CHILD_AGE:
+            errors.setdefault(name, []).append(f"Vul een leeftijd van 0 tot en met {MAX_CHILD_AGE} in.")
+    if low is not None and high is not None and low > high:
+        errors.setdefault("child_age_max", []).append("De hoogste leeftijd moet gelijk of hoger zijn dan de laagste.")
+    if set(data.schools) - set(School.values):
+        errors.setdefault("schools", []).append("Kies een bestaand schooltype.")
+    if set(data.needs) - set(NEED_NAMES):
+        errors.setdefault("needs", []).append("Kies een bestaande behoefte.")
+
+
+def _check_dates(scheme: Scheme | None, data: VersionData, errors: dict[str, list[str]]) -> None:
+    if data.end_date is not None and data.end_date < data.start_date:
+        errors.setdefault("end_date", []).append("De einddatum ligt voor de begindatum.")
+    if scheme is None:
+        return
+    for other in scheme.versions.all():
+        other_end = other.end_date
+        same = other.start_date == data.start_date
+        runs_into = other.start_date < data.start_date and other_end is not None and other_end >= data.start_date
+        overlaps_later = data.end_date is not None and data.start_date < other.start_date <= data.end_date
+        if same or runs_into or overlaps_later:
+            period = other.start_date.strftime("%d-%m-%Y") + (
+                f" tot en met {other_end.strftime('%d-%m-%Y')}" if other_end else ""
+            )
+            errors.setdefault("start_date", []).append(
+                f"Deze datums overlappen met de versie vanaf {period}. Kies een andere begindatum."
+            )
+            return
+
+
+def version_errors(*, scheme: Scheme | None, data: VersionData) -> dict[str, list[str]]:
+    """Field-level problems with a version (empty when it may be stored)."""
+    errors: dict[str, list[str]] = {}
+    if not data.label.strip():
+        errors["label"] = ["Vul een naam in."]
+    if not data.source_url.startswith(("https://", "/")):
+        errors.setdefault("source_url", []).append("Vul een bron in die begint met https://.")
+    _check_amounts(data, errors)
+    _check_income(data, errors)
+    _check_children(data, errors)
+    _check_dates(scheme, data, errors)
+    return errors
+
+
+def _changes(before: VersionData | None, after: VersionData) -> dict[str, Any]:
+    new = asdict(after)
+    if before is None:
+        return {key: ["", str(value)] for key, value in new.items() if key != "change_note"}
+    old = asdict(before)
+    return {key: [str(old[key]), str(new[key])] for key in new if old[key] != new[key] and key != "change_note"}
+
+
+def _bump_rules_generation() -> None:
+    try:
+        cache.incr(RULES_GENERATION_KEY)
+    except ValueError:
+        cache.set(RULES_GENERATION_KEY, 1, timeout=None)
+
+
+def _rules_changed() -> None:
+    """Tell every process that its cached local rules are out of date: now (this process
+    and this transaction) and again after the commit (so a copy read by another process
+    before the commit is not kept)."""
+    _bump_rules_generation()
+    transaction.on_commit(_bump_rules_generation)
+
+
+@transaction.atomic
+def scheme_create(
+    *,
+    actor: User | None,
+    owner: Organisation,
+    slug: str,
+    kind: str,
+    rank: int,
+    municipality: Municipality | None = None,
+    is_demo: bool = False,
+) -> Scheme:
+    scheme = Scheme.objects.create(
+        owner=owner, municipality=municipality, slug=slug, kind=kind, rank=rank, is_demo=is_demo
+    )
+    record(actor=actor, action="screener.scheme.create", obj=scheme, detail={"key": scheme.key})
+    _rules_changed()
+    return scheme
+
+
+@transaction.atomic
+def scheme_version_create(*, actor: User | None, scheme: Scheme, data: VersionData) -> SchemeVersion:
+    """Add a version (a change takes effect from its start date); raises SchemeDataError."""
+    Scheme.objects.select_for_update().filter(pk=scheme.pk).first()  # one change at a time per scheme
+    errors = version_errors(scheme=scheme, data=data)
+    if errors:
+        raise SchemeDataError(errors)
+    previous = scheme.versions.filter(start_date__lt=data.start_date).order_by("-start_date").first()
+    values = asdict(data)
+    values.update(needs=list(data.needs), schools=list(data.schools), amount_bands=list(data.amount_bands))
+    version = SchemeVersion.objects.create(scheme=scheme, created_by=actor, **values)
+    before = VersionData.from_version(previous) if previous is not None else None
+    record(
+        actor=actor,
+        action="screener.scheme.version_create",
+        obj=scheme,
+        detail={
+            "version": str(version.pk),
+            "start_date": data.start_date.isoformat(),
+            "changes": _changes(before, data),
+        },
+    )
+    _rules_changed()
+    return version
