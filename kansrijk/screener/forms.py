@@ -81,21 +81,21 @@ class DetailsForm(forms.Form):
         )
 
     def _adult_fields(self, number: int) -> None:
-        who = _("u") if number == 1 else _("uw partner")
+        you = number == 1
         prefix = f"ouder{number}"
         self.fields[f"{prefix}_leeftijd"] = forms.IntegerField(
-            label=_("Leeftijd van %(who)s") % {"who": who}, min_value=16, max_value=120
+            label=_("Uw leeftijd") if you else _("Leeftijd van uw partner"), min_value=16, max_value=120
         )
         self.fields[f"{prefix}_netto"] = euros(
-            _("Netto inkomen van %(who)s per maand") % {"who": who},
+            _("Uw netto inkomen per maand") if you else _("Netto inkomen van uw partner per maand"),
             _("Wat u elke maand op uw rekening krijgt van werk of uitkering. Zonder toeslagen en kinderbijslag."),
         )
         self.fields[f"{prefix}_bruto"] = euros(
-            _("Bruto inkomen van %(who)s per jaar") % {"who": who},
+            _("Uw bruto inkomen per jaar") if you else _("Bruto inkomen van uw partner per jaar"),
             _("Ongeveer. Dit staat op uw jaaropgave. Vul 0 in als u geen inkomen hebt."),
         )
         self.fields[f"{prefix}_verzekerd"] = forms.ChoiceField(
-            label=_("Heeft %(who)s een zorgverzekering?") % {"who": who},
+            label=_("Hebt u een zorgverzekering?") if you else _("Heeft uw partner een zorgverzekering?"),
             choices=YES_NO,
             widget=forms.RadioSelect,
             initial="ja",

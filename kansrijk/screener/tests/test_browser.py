@@ -41,9 +41,9 @@ def _fill_in(page, *, check_accessibility: bool) -> None:
     page.wait_for_url(re.compile(r"gemeente=GM1640"))
     if check_accessibility:
         assert_accessible(page)
-    page.get_by_label("Leeftijd van u").fill("35")
-    page.get_by_label("Netto inkomen van u per maand").fill("1500")
-    page.get_by_label("Bruto inkomen van u per jaar").fill("21000")
+    page.get_by_label("Uw leeftijd").fill("35")
+    page.get_by_label("Uw netto inkomen per maand").fill("1500")
+    page.get_by_label("Uw bruto inkomen per jaar").fill("21000")
     page.get_by_label("Leeftijd van kind 1").fill("6")
     page.get_by_label("School van kind 1").select_option("primary")
     page.get_by_label("Leeftijd van kind 2").fill("10")
