@@ -32,8 +32,8 @@ def services_in(*, code: str) -> list[tuple[str, Organisation, tuple[str, ...]]]
     return [
         (
             service.name,
-            service.organization.organisation,  # type: ignore[attr-defined]
-            tuple(sorted({a.taxonomy_term.code for a in service.terms if a.taxonomy_term.code})),  # type: ignore[attr-defined]
+            service.organization.organisation,
+            tuple(sorted({a.taxonomy_term.code for a in service.terms if a.taxonomy_term.code})),
         )
         for service in services
     ]

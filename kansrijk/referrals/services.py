@@ -282,7 +282,7 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
     service = Service.objects.select_related("organization__organisation").filter(pk=service_id).first()
     if service is None:
         raise ReferralError(_("Deze hulp staat niet op de sociale kaart."), "service")
-    receiver: Organisation = service.organization.organisation  # type: ignore[attr-defined]  # socialmap's fk() is untyped
+    receiver: Organisation = service.organization.organisation
     _no_bsn("note", note)
     with transaction.atomic():
         consent = selectors.consent_valid_for(concern=concern, organisation=receiver)

@@ -49,7 +49,7 @@ class Suggestion:
 
     @property
     def organisation_name(self) -> str:
-        return str(self.service.organization.organisation.name)  # type: ignore[attr-defined]  # untyped fk()
+        return str(self.service.organization.organisation.name)
 
 
 def screener_advice_for(*, concern: Concern) -> list[Any]:
@@ -69,7 +69,7 @@ def needs_for(*, concern: Concern) -> list[str]:
 
 
 def _rank(service: Service) -> tuple[int, int, str]:
-    organisation: Organisation = service.organization.organisation  # type: ignore[attr-defined]  # untyped fk()
+    organisation: Organisation = service.organization.organisation
     name = organisation.name.lower()
     fund = next((index for index, word in enumerate(FUND_ORDER) if word in name), len(FUND_ORDER))
     return KIND_ORDER.get(organisation.kind, 2), fund, service.name

@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
@@ -177,7 +176,7 @@ class HsdsView(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
 
-    def finalize_response(self, request: HttpRequest, response: Any, *args: Any, **kwargs: Any) -> Any:
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         return response

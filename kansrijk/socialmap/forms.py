@@ -19,6 +19,12 @@ def _municipality_choices(empty: str) -> list[tuple[str, str]]:
     return [("", empty), *municipality_list().values_list("code", "name")]
 
 
+def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field
+
+
 class SearchForm(forms.Form):
     behoefte = forms.ChoiceField(label=_("Waar zoek je hulp bij?"), required=False)
     leeftijd = forms.IntegerField(
@@ -42,14 +48,14 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["behoefte"].choices = [("", _("Alles")), *((n.code, n.name_nl) for n in NEEDS)]
-        self.fields["gemeente"].choices = _municipality_choices(str(_("Alle gemeenten")))
+        _choice_field(self, "behoefte").choices = [("", _("Alles")), *((n.code, n.name_nl) for n in NEEDS)]
+        _choice_field(self, "gemeente").choices = _municipality_choices(str(_("Alle gemeenten")))
 
     def clean_postcode(self) -> str:
         value = self.cleaned_data["postcode"].strip()
         if value and not postcode_normalize(value):
             raise forms.ValidationError(_("Vul een postcode in zoals 6093 AB."))
-        return value
+        return str(value)
 
     def has_criteria(self) -> bool:
         data = self.cleaned_data
@@ -86,8 +92,8 @@ class ServiceForm(forms.Form):
 
     def __init__(self, *args: Any, locations: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].choices = list(municipality_list().values_list("code", "name"))
-        self.fields["locations"].choices = locations
+        _choice_field(self, "municipalities").choices = list(municipality_list().values_list("code", "name"))
+        _choice_field(self, "locations").choices = locations
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -132,13 +138,13 @@ class LocationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].choices = _municipality_choices(str(_("Kies een gemeente")))
+        _choice_field(self, "municipality").choices = _municipality_choices(str(_("Kies een gemeente")))
 
     def clean_postal_code(self) -> str:
         value = self.cleaned_data["postal_code"]
         if len(postcode_normalize(value)) != 6:
             raise forms.ValidationError(_("Vul een postcode in zoals 6093 AB."))
-        return value
+        return str(value)
 
     def to_data(self) -> LocationData:
         d = self.cleaned_data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -39,6 +40,6 @@ def stale_listing_reminders() -> int:
         )
         with transaction.atomic():
             service_reminded_mark(actor=None, service_ids=[s.id for s in services])
-            transaction.on_commit(lambda body=body, recipients=recipients: send_mail(SUBJECT, body, None, recipients))
+            transaction.on_commit(partial(send_mail, SUBJECT, body, None, recipients))
         sent += 1
     return sent

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kansrijk.accounts.models import User
 from kansrijk.socialmap import selectors, services
 from kansrijk.socialmap.constants import NEED_BY_CODE
 from kansrijk.socialmap.forms import LocationForm, SearchForm, ServiceForm
@@ -19,6 +20,12 @@ from kansrijk.socialmap.search import SearchCriteria
 from kansrijk.socialmap.selectors import Place
 
 PAGE_SIZE = 20
+
+
+def _user(request: HttpRequest) -> User:
+    """The logged-in user of a view behind `login_required`."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def _place_for(form: SearchForm) -> tuple[Place | None, str]:
@@ -114,9 +121,9 @@ def _save_service(request: HttpRequest, form: ServiceForm, organisation: Any, se
         return None
     try:
         if service is None:
-            service = services.service_create(actor=request.user, organisation=organisation, data=form.to_data())
+            service = services.service_create(actor=_user(request), organisation=organisation, data=form.to_data())
         else:
-            service = services.service_update(actor=request.user, service=service, data=form.to_data())
+            service = services.service_update(actor=_user(request), service=service, data=form.to_data())
     except services.SocialMapError as error:
         form.add_error(None, str(error))
         return None
@@ -179,7 +186,7 @@ def service_edit(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
 @require_POST
 def service_confirm(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     service = selectors.service_get_for(user=request.user, service_id=service_id)
-    services.service_confirm(actor=request.user, service=service)
+    services.service_confirm(actor=_user(request), service=service)
     messages.success(request, _("Dank je. We hebben genoteerd dat alles nog klopt."))
     return redirect("socialmap:service", service_id=service.id)
 
@@ -189,7 +196,7 @@ def _location_page(request: HttpRequest, organisation: Any, location: Any, initi
     if request.method == "POST" and form.is_valid():
         try:
             services.location_save(
-                actor=request.user, organisation=organisation, data=form.to_data(), location=location
+                actor=_user(request), organisation=organisation, data=form.to_data(), location=location
             )
         except services.SocialMapError as error:
             form.add_error(None, str(error))
@@ -220,4 +227,4 @@ def location_edit(request: HttpRequest, location_id: uuid.UUID) -> HttpResponse:
         "postal_code": address.postal_code if address else "",
         "city": address.city if address else "",
     }
-    return _location_page(request, location.organization.organisation, location, initial)  # type: ignore[union-attr]
+    return _location_page(request, location.organization.organisation, location, initial)
