@@ -172,7 +172,19 @@ def _cells_around(point: tuple[float, float], radius_km: float) -> list[str]:
     dlon = radius_km / (KM_PER_DEGREE * math.cos(math.radians(lat)))
     rows = range(math.floor((lat - dlat) / CELL_LAT), math.floor((lat + dlat) / CELL_LAT) + 1)
     columns = range(math.floor((lon - dlon) / CELL_LON), math.floor((lon + dlon) / CELL_LON) + 1)
-    return [cell_key(r, c) for r in rows for c in columns]
+    # Only the cells that reach into the circle (in the metric of `_distance`): the corner cells
+    # of the bounding square hold no match, and fewer tokens make a cheaper index lookup.
+    ky = KM_PER_DEGREE**2
+    kx = (KM_PER_DEGREE * math.cos(math.radians(lat))) ** 2
+    limit = radius_km * radius_km * (1 + 1e-9) + 1e-9
+    keys = []
+    for r in rows:
+        near_lat = min(max(lat, r * CELL_LAT), (r + 1) * CELL_LAT) - lat
+        for c in columns:
+            near_lon = min(max(lon, c * CELL_LON), (c + 1) * CELL_LON) - lon
+            if near_lat * near_lat * ky + near_lon * near_lon * kx <= limit:
+                keys.append(cell_key(r, c))
+    return keys
 
 
 def _add_place(keys: set[str], body: list[str], code: str | None, name: str | None, national: bool) -> None:
@@ -183,12 +195,87 @@ def _add_place(keys: set[str], body: list[str], code: str | None, name: str | No
         keys.add(NATIONAL_KEY)
 
 
+def _all_documents(wanted: set[Any]) -> dict[Any, tuple[str, str, str]]:  # noqa: C901
+    """The documents (name, body, keys) of the wanted services, keyed by the database value of
+    their id, from one raw read of each table (no joins, no IN lists, no model conversions):
+    for a bulk import, where most services are re-indexed, this is several times faster than
+    reading chunk by chunk. Same parts, same tokens as `_documents`."""
+    sqlite = _is_sqlite()
+
+    def hexed(value: Any) -> str:
+        return str(value) if sqlite else str(value.hex)
+
+    def rows(sql: str) -> Iterable[tuple[Any, ...]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            while batch := cursor.fetchmany(10_000):
+                yield from batch
+
+    municipality_names = dict(rows("SELECT code, name FROM municipalities_municipality"))
+    organisation_names = dict(rows("SELECT id, name FROM organisations_organisation"))
+    body: dict[Any, list[str]] = {}
+    keys: dict[Any, set[str]] = {}
+    names: dict[Any, str] = {}
+    for sid, name, alternate, description, eligibility, organisation_id in rows(
+        "SELECT id, name, alternate_name, description, eligibility_description, organization_id FROM socialmap_service"
+    ):
+        if sid in wanted:
+            names[sid] = name
+            body[sid] = [alternate, description, eligibility, organisation_names.get(organisation_id, "")]
+            keys[sid] = set()
+    terms = {pk: (name, name_en) for pk, name, name_en in rows("SELECT id, name, name_en FROM socialmap_taxonomyterm")}
+    for sid, term_id in rows(
+        "SELECT service_id, taxonomy_term_id FROM socialmap_attribute "
+        "WHERE service_id IS NOT NULL AND taxonomy_term_id IS NOT NULL"
+    ):
+        if sid in names:
+            keys[sid].add(f"t{hexed(term_id)}")
+            body[sid] += terms.get(term_id, ("", ""))
+    for sid, code, national in rows(
+        "SELECT service_id, municipality_id, is_national FROM socialmap_servicearea WHERE service_id IS NOT NULL"
+    ):
+        if sid in names:
+            _add_place(keys[sid], body[sid], code, municipality_names.get(code), bool(national))
+    cities: dict[Any, list[str]] = defaultdict(list)
+    for location_id, city in rows("SELECT location_id, city FROM socialmap_address"):
+        cities[location_id].append(city)
+    places = {
+        pk: (code, lat, lon)
+        for pk, code, lat, lon in rows(
+            "SELECT id, municipality_id, geo_latitude, geo_longitude FROM socialmap_location"
+        )
+    }
+    later: dict[Any, list[str]] = defaultdict(list)  # cities come after all places, as in _documents
+    for sid, location_id in rows("SELECT service_id, location_id FROM socialmap_serviceatlocation"):
+        if sid not in names or location_id not in places:
+            continue
+        code, lat, lon = places[location_id]
+        _add_place(keys[sid], body[sid], code, municipality_names.get(code), False)
+        if lat is not None and lon is not None:
+            keys[sid].add(cell_key(math.floor(lat / CELL_LAT), math.floor(lon / CELL_LON)))
+        later[sid] += cities.get(location_id, ())
+    return {
+        sid: (name, " ".join(dict.fromkeys(p for p in (*body[sid], *later[sid]) if p)), " ".join(sorted(keys[sid])))
+        for sid, name in names.items()
+    }
+
+
+BULK_SHARE = 0.3  # re-indexing at least this share of all services reads whole tables
+
+
 def index_services(service_ids: Iterable[uuid.UUID]) -> None:
     """(Re)build the search documents of these services; call inside the writing transaction."""
     ids = list(dict.fromkeys(service_ids))
+    everything = None
+    if len(ids) > CHUNK and len(ids) >= BULK_SHARE * Service.objects.count():
+        everything = _all_documents({_uuid_param(sid) for sid in ids})
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        documents = _documents(chunk)
+        documents = (
+            [(sid, *everything[key]) for sid in chunk if (key := _uuid_param(sid)) in everything]
+            if everything is not None
+            else _documents(chunk)
+        )
         with connection.cursor() as cursor:
             if _is_sqlite():
                 _write_sqlite(cursor, chunk, documents)
@@ -197,10 +284,8 @@ def index_services(service_ids: Iterable[uuid.UUID]) -> None:
 
 
 def _write_sqlite(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[uuid.UUID, str, str, str]]) -> None:
-    for start in range(0, len(chunk), 500):
-        part = chunk[start : start + 500]
-        marks = ",".join("%s" for _ in part)
-        cursor.execute(f"DELETE FROM socialmap_service_fts WHERE rowid IN ({marks})", [fts_rowid(s) for s in part])  # noqa: S608
+    # One rowid lookup per service: FTS5 does not use its rowid index for `rowid IN (…)`.
+    cursor.executemany("DELETE FROM socialmap_service_fts WHERE rowid = %s", [(fts_rowid(s),) for s in chunk])
     cursor.executemany(
         "INSERT INTO socialmap_service_fts (rowid, name, body, keys, service_id) VALUES (%s, %s, %s, %s, %s)",
         [(fts_rowid(sid), name, body, keys, sid.hex) for sid, name, body, keys in documents],

@@ -9,8 +9,10 @@ point, and the search documents of every touched service are rebuilt.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
+import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from django.utils import timezone
 from kansrijk.audit.services import record
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap import search
-from kansrijk.socialmap.geo import MunicipalityIndex
+from kansrijk.socialmap.geo import MunicipalityIndex, location_geo, postcode_normalize
 from kansrijk.socialmap.hsds import rules
 from kansrijk.socialmap.hsds.reader import Package
 from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME, CellError, Column, Table, check_format, columns, max_lengths
@@ -79,6 +81,11 @@ class Importer:
         self.hsds_organizations: set[uuid.UUID] | None = None
         self.touched_services: set[uuid.UUID] = set()
         self.touched_locations: set[uuid.UUID] = set()
+        # Addresses of the package by location, read before the locations so that a location's
+        # municipality and search point are written with it (no UPDATE pass afterwards).
+        self.package_addresses: dict[uuid.UUID, list[tuple[str, str, str, str]]] = {}
+        self.derived_locations: set[uuid.UUID] = set()  # new locations derived while inserting
+        self.rederive: set[uuid.UUID] = set()  # ... whose addresses were not all stored
 
     def progress(self, message: str) -> None:
         self._progress(f"[{time.monotonic() - self._started:6.1f} s] {message}")
@@ -91,11 +98,14 @@ class Importer:
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:  # random UUID keys: keep the B-trees in memory while importing
                 cursor.execute("PRAGMA cache_size = -262144")
+        if "location" in package.sources and "address" in package.sources:
+            self._read_addresses(package)
         for name in package.table_names():
             self._table(package, name)
-        self.progress("deriving municipalities and search points of locations")
+        pending = (self.touched_locations - self.derived_locations) | (self.rederive & self.touched_locations)
+        self.progress(f"deriving municipalities and search points of {len(pending)} locations")
         with transaction.atomic():
-            rules.derive_locations(self.touched_locations, self.municipalities)
+            rules.derive_locations(pending, self.municipalities)
         services = self.touched_services | _services_at(self.touched_locations)
         self.progress(f"indexing {len(services)} services for search")
         with transaction.atomic():
@@ -104,6 +114,29 @@ class Importer:
         _analyze()
         self.report.seconds = time.monotonic() - started
         return self.report
+
+    def _read_addresses(self, package: Package) -> None:
+        for _, cells in package.rows("address"):
+            try:
+                location_id = uuid.UUID(cells.get("location_id", ""))
+            except ValueError:
+                continue  # the address row will be rejected
+            self.package_addresses.setdefault(location_id, []).append(
+                (
+                    cells.get("region", ""),
+                    cells.get("postal_code", ""),
+                    cells.get("country", ""),
+                    cells.get("address_type", ""),
+                )
+            )
+        self.progress(f"address: read {sum(map(len, self.package_addresses.values()))} rows ahead of the locations")
+
+    def _address_not_stored(self, location_id: Any) -> None:
+        if isinstance(location_id, uuid.UUID):
+            self.rederive.add(location_id)
+        elif isinstance(location_id, str):
+            with contextlib.suppress(ValueError):
+                self.rederive.add(uuid.UUID(location_id))
 
     def _table(self, package: Package, name: str) -> None:
         self.report.counts[name] = TableCount()
@@ -135,13 +168,20 @@ class Importer:
         if isinstance(row_id, uuid.UUID):
             self.rejected[name][row_id] = f"{source}: {errors[0][1]}"
 
-    def _cells(
+    def _cells(  # noqa: C901
         self, cols: tuple[Column, ...], lengths: dict[str, int], cells: dict[str, str]
     ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
         values: dict[str, Any] = {}
         errors: list[tuple[str, str]] = []
+        plain = _plain_text_columns(cols, lengths)
         for col in cols:
             raw = cells.get(col.name, "")
+            if col.name in plain and raw:  # fast path, same checks: free text with at most a length
+                values[col.attname] = raw
+                limit = plain[col.name]
+                if limit is not None and len(raw) > limit:
+                    errors.append((col.name, f"is longer than {limit} characters"))
+                continue
             if raw == "":
                 if col.required:
                     errors.append((col.name, "is required"))
@@ -176,6 +216,8 @@ class Importer:
             errors = self._references(cols, values) or rules.check(self, name, values)
         if errors:
             self._reject(name, source, errors, row_id)
+            if name == "address":
+                self._address_not_stored(values.get("location_id") or cells.get("location_id"))
             return None
         seen[row_id] = source
         return values
@@ -216,6 +258,8 @@ class Importer:
                         self._store(table, [row])
                 except DatabaseError as error:
                     self._reject(name, row[0], [("", f"the database refused the row: {error}")], row[1].get("id"))
+                    if name == "address":
+                        self._address_not_stored(row[1].get("location_id"))
                 else:
                     self._stored(name, [row])
         else:
@@ -227,6 +271,8 @@ class Importer:
         if table.name == "organization":
             self._store_organisations(batch)
         self._ensure_hsds_organizations(batch)
+        if table.name == "location":
+            self._derive_locations(batch, known)
         _upsert(table, [values for _, values in batch])
         record(
             actor=self.actor,
@@ -235,6 +281,23 @@ class Importer:
             detail={"table": table.name, "rows": len(batch), "created": created, "updated": len(batch) - created},
             actor_label="" if self.actor else "cli",
         )
+
+    def _derive_locations(self, batch: list[Row], known: set[uuid.UUID]) -> None:
+        """Municipality, postcode and search point from the package's addresses, written with the row.
+
+        Exact for a new location (all its addresses are in this package); a location that
+        existed may have other addresses in the database and is derived again afterwards.
+        """
+        for _, values in batch:
+            location_id = values["id"]
+            best = rules.best_address(self.package_addresses.get(location_id, []))
+            municipality = self.municipalities.find(best[0]) if best else None
+            geo = location_geo(values.get("latitude"), values.get("longitude"), municipality)
+            values["municipality_id"] = municipality.code if municipality else None
+            values["postcode"] = postcode_normalize(best[1]) if best else ""
+            values["geo_latitude"], values["geo_longitude"], values["geo_source"] = geo
+            if location_id not in known:
+                self.derived_locations.add(location_id)
 
     def _stored(self, name: str, batch: list[Row]) -> None:
         known = self.known_ids(name)
@@ -308,7 +371,46 @@ def _upsert(table: Table, rows: list[dict[str, Any]]) -> None:
     plan = [(f.attname, _db_value(f), f.attname in given) for f in fields]
     params = [[convert(row[name] if present else defaults[name]) for name, convert, present in plan] for row in rows]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if connection.vendor == "postgresql" and len(params) > 1:
+            _copy_upsert(cursor, model._meta.db_table, columns_sql, pk.column, updates, params)
+        else:
+            cursor.executemany(sql, params)
+
+
+def _copy_upsert(cursor: Any, db_table: str, columns_sql: str, pk_column: str, updates: str, params: list[Any]) -> None:
+    """PostgreSQL: COPY the batch into a temporary table, then one INSERT … SELECT … ON CONFLICT.
+
+    Same result as the row-by-row upsert (the rows of a batch have distinct ids); a refused
+    batch is rolled back whole, with the temporary table, and retried row by row.
+    """
+    quote = connection.ops.quote_name
+    staging = quote(f"import_{db_table}_{zlib.crc32(columns_sql.encode()):08x}")  # one per set of columns
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} AS "  # noqa: S608
+        f"SELECT {columns_sql} FROM {quote(db_table)} WITH NO DATA"
+    )
+    with cursor.cursor.copy(f"COPY {staging} ({columns_sql}) FROM STDIN") as copy:
+        for row in params:
+            copy.write_row(row)
+    cursor.execute(
+        f"INSERT INTO {quote(db_table)} ({columns_sql}) SELECT {columns_sql} FROM {staging} "  # noqa: S608
+        f"ON CONFLICT ({quote(pk_column)}) DO UPDATE SET {updates}"
+    )
+    cursor.execute(f"TRUNCATE {staging}")
+
+
+_PLAIN: dict[int, dict[str, int | None]] = {}
+
+
+def _plain_text_columns(cols: tuple[Column, ...], lengths: dict[str, int]) -> dict[str, int | None]:
+    """Columns whose only checks are "required" and a maximum length (text without enum or
+    format), by HSDS name, with that length; computed once per table."""
+    key = id(cols)
+    if key not in _PLAIN:
+        _PLAIN[key] = {
+            col.name: lengths.get(col.attname) for col in cols if col.parse is str and not col.enum and not col.fmt
+        }
+    return _PLAIN[key]
 
 
 def _analyze() -> None:
@@ -332,7 +434,9 @@ def _uuid_hex(value: Any) -> Any:
 
 def _db_value(model_field: models.Field[Any, Any]) -> Callable[[Any], Any]:
     """A fast converter to the database value; the generic Django path for the rare types."""
-    target = model_field.target_field if isinstance(model_field, models.ForeignKey) else model_field
+    target = model_field
+    while isinstance(target, models.ForeignKey):  # a key to a key (one-to-one primary key): its final type
+        target = target.target_field
     if isinstance(target, models.UUIDField):
         return _identity if connection.features.has_native_uuid_field else _uuid_hex
     if isinstance(
@@ -349,6 +453,13 @@ def _row_id(values: dict[str, Any]) -> Any:
 def _services_at(location_ids: set[uuid.UUID]) -> set[uuid.UUID]:
     ids = list(location_ids)
     found: set[uuid.UUID] = set()
+    if len(ids) > 20_000:  # a bulk import: one read of the table beats many IN lists
+        for service_id, location_id in ServiceAtLocation.objects.values_list("service_id", "location_id").iterator(
+            chunk_size=10_000
+        ):
+            if location_id in location_ids:
+                found.add(service_id)
+        return found
     for start in range(0, len(ids), 10_000):
         found.update(
             ServiceAtLocation.objects.filter(location_id__in=ids[start : start + 10_000]).values_list(

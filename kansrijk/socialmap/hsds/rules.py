@@ -139,7 +139,7 @@ def touch(importer: Importer, table: str, values: dict[str, Any]) -> None:
         importer.touched_locations.add(values["location_id"])
 
 
-def _best_address(addresses: list[tuple[str, str, str, str]]) -> tuple[str, str, str, str] | None:
+def best_address(addresses: list[tuple[str, str, str, str]]) -> tuple[str, str, str, str] | None:
     dutch = [a for a in addresses if is_dutch(a[2])]
     dutch.sort(key=lambda a: a[3] != "physical")
     return dutch[0] if dutch else None
@@ -159,7 +159,7 @@ def derive_locations(location_ids: Iterable[uuid.UUID], municipalities: Municipa
         for location_id, latitude, longitude in Location.objects.filter(id__in=chunk).values_list(
             "id", "latitude", "longitude"
         ):
-            best = _best_address(addresses.get(location_id, []))
+            best = best_address(addresses.get(location_id, []))
             municipality = municipalities.find(best[0]) if best else None
             geo = location_geo(latitude, longitude, municipality)
             postcode = postcode_normalize(best[1]) if best else ""

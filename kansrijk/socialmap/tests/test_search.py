@@ -65,3 +65,40 @@ def test_a_postcode_is_placed_by_locations_in_the_directory(municipalities):
     assert postcode_place(postcode="6093 XY").how == "area"
     assert postcode_place(postcode="1234 AB") is None
     assert postcode_place(postcode="onzin") is None
+
+
+def _services_for_indexing():
+    near = LocationFactory(latitude=51.251, longitude=5.901)
+    return [
+        ServiceFactory(name="Voetbal voor kinderen", description="Voetbal bij de club.", locations=[near]),
+        ServiceFactory(name="Zwemles", description="Zwemdiploma A.", needs=["sport"], municipalities=["GM1640"]),
+        ServiceFactory(name="Hulp bij geld", description="Schulden en formulieren."),
+    ]
+
+
+def test_the_whole_table_index_builds_the_same_documents_as_the_chunked_one(municipalities):
+    from kansrijk.socialmap import search
+
+    services = _services_for_indexing()
+    ids = [s.id for s in services]
+    chunked = {sid: (name, set(body.split()), set(keys.split())) for sid, name, body, keys in search._documents(ids)}
+    whole = search._all_documents({search._uuid_param(sid) for sid in ids})
+    for sid in ids:
+        name, body, keys = whole[search._uuid_param(sid)]
+        assert (name, set(body.split()), set(keys.split())) == chunked[sid]
+
+
+def test_search_finds_the_same_after_a_bulk_reindex(municipalities, monkeypatch):
+    from kansrijk.socialmap import search
+
+    services = _services_for_indexing()
+    criteria = [
+        SearchCriteria(text="voetbal"),
+        SearchCriteria(text="zwemles"),
+        SearchCriteria(point=(51.25, 5.90), radius_km=5),
+    ]
+    before = [_names(c) for c in criteria]
+    monkeypatch.setattr(search, "CHUNK", 1)  # forces the whole-table path for three services
+    search.index_services([s.id for s in services])
+    assert [_names(c) for c in criteria] == before
+    assert before[0] == ["Voetbal voor kinderen"]
