@@ -12,7 +12,7 @@ PROD_ENV := DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-s
             ALLOWED_HOSTS=kansrijk.example.org
 
 .PHONY: run test install install-test static migrate demo serve lint typecheck imports migrations-check deploy-check \
-        pytest chromium openapi messages bench clean
+        pytest chromium openapi messages clean
 
 run: install static migrate demo serve
 
@@ -83,9 +83,6 @@ openapi: install
 
 messages: install
 	cd kansrijk && $(DEV_ENV) ../$(KR) makemessages -l en --no-obsolete --ignore 'static/*' && $(DEV_ENV) ../$(KR) compilemessages -l en
-
-bench: install-test
-	@echo "See docs/benchmarks.md for each benchmark's command."
 
 clean:
 	rm -rf $(VENV) node_modules kansrijk/static/vendor staticfiles kansrijk.sqlite3*

@@ -51,10 +51,6 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_national(self) -> bool:
-        return not self.municipalities.exists()
-
 
 class Membership(models.Model):
     """A person's role in one organisation. A person may belong to several."""

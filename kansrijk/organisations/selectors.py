@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from kansrijk.accounts.models import User
@@ -55,10 +55,3 @@ def user_can_manage(*, user: User, organisation: Organisation) -> bool:
     return Membership.objects.filter(
         user=user, organisation=organisation, role__in=[Role.COORDINATOR, Role.ADMINISTRATOR]
     ).exists()
-
-
-def public_stats() -> dict[str, int]:
-    counts = Organisation.objects.aggregate(
-        organisations=Count("id"), municipalities=Count("municipalities__code", distinct=True)
-    )
-    return {key: int(value or 0) for key, value in counts.items()}

@@ -6,28 +6,17 @@ import datetime
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
 from kansrijk.alliance.tests.factories import CommitmentFactory, PledgeSignatureFactory, PledgeVersionFactory
 from kansrijk.conftest import with_totp
-from kansrijk.core.testing.browser import assert_accessible
+from kansrijk.core.testing.browser import assert_accessible, log_in
 from kansrijk.organisations.tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(page, membership):
-    secret = with_totp(membership)
-    page.goto("/accounts/login/")
-    page.get_by_label(re.compile("^E-mail")).fill(membership.user.email)
-    page.get_by_label(re.compile("^Wachtwoord")).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile("/accounts/2fa/authenticate/"))
-    counters = list(yield_hotp_counters_from_time())
-    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(
-        format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-    )
-    page.get_by_role("button", name=re.compile("Inloggen|Aanmelden")).click()
+    log_in(page, membership.user.email, PASSWORD, with_totp(membership))
     page.wait_for_url(re.compile("/mijn-kansrijk/"))
 
 

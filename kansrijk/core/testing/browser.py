@@ -47,3 +47,22 @@ def assert_accessible(page: Page) -> None:
         f"{v['id']} ({v['impact']}): {v['help']} — {[node['target'] for node in v['nodes']][:5]}" for v in violations
     ]
     assert not violations, f"axe-core found WCAG 2.1 AA violations on {page.url}:\n" + "\n".join(summary)
+
+
+def log_in(page: Page, email: str, password: str, secret: str, *, check_accessibility: bool = False) -> None:
+    """Log in through the real pages: e-mail and password, then the TOTP code."""
+    import re
+
+    from kansrijk.core.totp import current_totp_code
+
+    page.goto("/accounts/login/")
+    if check_accessibility:
+        assert_accessible(page)
+    page.get_by_label(re.compile("^E-mail")).fill(email)
+    page.get_by_label(re.compile("^Wachtwoord")).fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile("/accounts/2fa/authenticate/"))
+    if check_accessibility:
+        assert_accessible(page)
+    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(current_totp_code(secret))
+    page.get_by_role("button", name=re.compile("Inloggen|Aanmelden")).click()

@@ -3,32 +3,17 @@
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
 from kansrijk.conftest import with_totp
-from kansrijk.core.testing.browser import assert_accessible
+from kansrijk.core.testing.browser import assert_accessible, log_in
+from kansrijk.core.totp import current_totp_code
 from kansrijk.organisations.tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _code(secret: str) -> str:
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-
-
 def _log_in(page, membership, secret, *, check_accessibility=True):
-    page.goto("/accounts/login/")
-    if check_accessibility:
-        assert_accessible(page)
-    page.get_by_label(re.compile("^E-mail")).fill(membership.user.email)
-    page.get_by_label(re.compile("^Wachtwoord")).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile("/accounts/2fa/authenticate/"))
-    if check_accessibility:
-        assert_accessible(page)
-    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(_code(secret))
-    page.get_by_role("button", name=re.compile("Inloggen|Aanmelden")).click()
+    log_in(page, membership.user.email, PASSWORD, secret, check_accessibility=check_accessibility)
 
 
 def test_the_home_page_is_dutch_and_accessible(page):
@@ -99,7 +84,7 @@ def test_a_new_member_must_set_up_an_authenticator_before_anything_else(page):
     page.wait_for_url(re.compile("/accounts/2fa/totp/activate/"))
     assert_accessible(page)
     secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(_code(secret))
+    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(current_totp_code(secret))
     page.get_by_role("button", name=re.compile("Activeer|Activeren|Activate")).click()
     page.goto("/mijn-kansrijk/")
     assert page.get_by_role("heading", level=1).inner_text() == "Mijn Kansrijk"

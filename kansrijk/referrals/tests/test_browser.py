@@ -4,10 +4,9 @@ Jeugdfonds Sport & Cultuur and Leergeld; the fund accepts and completes; the tea
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
 from kansrijk.conftest import with_totp
-from kansrijk.core.testing.browser import assert_accessible
+from kansrijk.core.testing.browser import assert_accessible, log_in
 from kansrijk.organisations.tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 from kansrijk.referrals.tests.factories import ensure_need_taxonomy
 from kansrijk.socialmap.services import ServiceData, service_create
@@ -15,20 +14,8 @@ from kansrijk.socialmap.services import ServiceData, service_create
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _code(secret):
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-
-
 def _log_in(page, membership):
-    secret = with_totp(membership)
-    page.goto("/accounts/login/")
-    page.get_by_label(re.compile("^E-mail")).fill(membership.user.email)
-    page.get_by_label(re.compile("^Wachtwoord")).fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile("/accounts/2fa/authenticate/"))
-    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(_code(secret))
-    page.get_by_role("button", name=re.compile("Inloggen|Aanmelden")).click()
+    log_in(page, membership.user.email, PASSWORD, with_totp(membership))
     page.wait_for_url(re.compile("/mijn-kansrijk/"))
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kansrijk.core.totp import current_totp_code
 from kansrijk.demo import world
 
 
@@ -36,5 +36,4 @@ class Command(BaseCommand):
         known = {login.email for login in (*world.LOGINS, world.STAFF_LOGIN)}
         if email not in known:
             raise CommandError(f"'{email}' is not a demo login; codes are only printed for demo logins.")
-        counter = list(yield_hotp_counters_from_time())
-        return str(format_hotp_value(hotp_value(world.demo_totp_secret(email), counter[len(counter) // 2])))
+        return current_totp_code(world.demo_totp_secret(email))
