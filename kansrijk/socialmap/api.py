@@ -251,23 +251,37 @@ class OrganizationDetail(HsdsView):
         return Response({**serialize.organization(found), "services": services})
 
 
+SERVICE_AT_LOCATION_PARAMETERS = [
+    OpenApiParameter(name, OpenApiTypes.STR, description=text)
+    for name, text in (
+        ("search", "Full text search over the services."),
+        ("taxonomy_term_id", "Only services with this taxonomy term (UUID)."),
+        ("need", "Only services for this Kansrijk need code, e.g. sport."),
+        ("municipality", "Only locations in this municipality (CBS code, e.g. GM1640)."),
+        ("minimal_age", "Only services for someone of at least this age."),
+        ("maximal_age", "Only services for someone of at most this age."),
+        ("age", "Both ages at once."),
+        ("postcode", "Dutch postcode; needed for proximity."),
+        ("proximity", "Only locations within this distance from the postcode, in metres."),
+        ("proximity_km", "Only locations within this distance from the postcode, in km."),
+        ("organization_id", "Only services of this organisation (UUID)."),
+        ("modified_after", "Only services changed on or after this date-time."),
+        ("page", "Page number (from 1)."),
+        ("per_page", f"Results per page (1-{MAX_SIZE})."),
+    )
+]
+
+
 class ServiceAtLocationList(HsdsView):
     @extend_schema(
         operation_id="hsds_service_at_locations_list",
         summary="HSDS services at locations",
+        parameters=SERVICE_AT_LOCATION_PARAMETERS,
         responses=OpenApiTypes.OBJECT,
     )
     def get(self, request: Request) -> Response:
-        queryset = selectors.service_at_location_list()
-        for term_id in _terms(request):
-            queryset = queryset.filter(service__attributes__taxonomy_term_id=term_id)
-        organization_id = _uuid(request, "organization_id")
-        if organization_id is not None:
-            queryset = queryset.filter(service__organization_id=organization_id)
-        municipality = _municipality(request)
-        if municipality:
-            queryset = queryset.filter(location__municipality_id=municipality)
-        return Response(_queryset_page(request, queryset.order_by("id"), serialize.service_at_location))
+        queryset = selectors.service_at_location_list(criteria=criteria_from(request))
+        return Response(_queryset_page(request, queryset, serialize.service_at_location))
 
 
 class TaxonomyList(HsdsView):

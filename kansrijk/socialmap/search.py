@@ -28,6 +28,7 @@ KM_PER_DEGREE = 111.2
 # a distance search first narrows to the cells around the point through the index.
 CELL_LAT, CELL_LON = 0.1, 0.15
 CHUNK = 2000
+COPY_FROM = 200  # PostgreSQL: from this many documents on, COPY them (one INSERT builds the vectors)
 DEFAULT_RADIUS_KM = 25.0
 MAX_WORDS = 8
 STOPWORDS = frozenset(
@@ -197,13 +198,17 @@ def _add_place(keys: set[str], body: list[str], code: str | None, name: str | No
 
 def _all_documents(wanted: set[Any]) -> dict[Any, tuple[str, str, str]]:  # noqa: C901
     """The documents (name, body, keys) of the wanted services, keyed by the database value of
-    their id, from one raw read of each table (no joins, no IN lists, no model conversions):
-    for a bulk import, where most services are re-indexed, this is several times faster than
-    reading chunk by chunk. Same parts, same tokens as `_documents`."""
+    their id as text (`_doc_key`), from one raw read of each table (no joins, no IN lists,
+    no UUID or model conversions): for a bulk import, where most services are re-indexed,
+    this is several times faster than reading chunk by chunk. Same parts, same tokens as
+    `_documents`."""
     sqlite = _is_sqlite()
 
-    def hexed(value: Any) -> str:
-        return str(value) if sqlite else str(value.hex)
+    def text(column: str) -> str:  # ids as text: hashing strings is far cheaper than UUIDs
+        return column if sqlite else f"{column}::text"
+
+    def hexed(value: str) -> str:
+        return value if sqlite else value.replace("-", "")
 
     def rows(sql: str) -> Iterable[tuple[Any, ...]]:
         with connection.cursor() as cursor:
@@ -212,41 +217,48 @@ def _all_documents(wanted: set[Any]) -> dict[Any, tuple[str, str, str]]:  # noqa
                 yield from batch
 
     municipality_names = dict(rows("SELECT code, name FROM municipalities_municipality"))
-    organisation_names = dict(rows("SELECT id, name FROM organisations_organisation"))
+    organisation_names = dict(rows(f"SELECT {text('id')}, name FROM organisations_organisation"))  # noqa: S608
     body: dict[Any, list[str]] = {}
     keys: dict[Any, set[str]] = {}
     names: dict[Any, str] = {}
     for sid, name, alternate, description, eligibility, organisation_id in rows(
-        "SELECT id, name, alternate_name, description, eligibility_description, organization_id FROM socialmap_service"
+        f"SELECT {text('id')}, name, alternate_name, description, eligibility_description, "  # noqa: S608
+        f"{text('organization_id')} FROM socialmap_service"
     ):
         if sid in wanted:
             names[sid] = name
             body[sid] = [alternate, description, eligibility, organisation_names.get(organisation_id, "")]
             keys[sid] = set()
-    terms = {pk: (name, name_en) for pk, name, name_en in rows("SELECT id, name, name_en FROM socialmap_taxonomyterm")}
+    terms = {
+        pk: (name, name_en)
+        for pk, name, name_en in rows(f"SELECT {text('id')}, name, name_en FROM socialmap_taxonomyterm")  # noqa: S608
+    }
     for sid, term_id in rows(
-        "SELECT service_id, taxonomy_term_id FROM socialmap_attribute "
+        f"SELECT {text('service_id')}, {text('taxonomy_term_id')} FROM socialmap_attribute "  # noqa: S608
         "WHERE service_id IS NOT NULL AND taxonomy_term_id IS NOT NULL"
     ):
         if sid in names:
             keys[sid].add(f"t{hexed(term_id)}")
             body[sid] += terms.get(term_id, ("", ""))
     for sid, code, national in rows(
-        "SELECT service_id, municipality_id, is_national FROM socialmap_servicearea WHERE service_id IS NOT NULL"
+        f"SELECT {text('service_id')}, municipality_id, is_national FROM socialmap_servicearea "  # noqa: S608
+        "WHERE service_id IS NOT NULL"
     ):
         if sid in names:
             _add_place(keys[sid], body[sid], code, municipality_names.get(code), bool(national))
     cities: dict[Any, list[str]] = defaultdict(list)
-    for location_id, city in rows("SELECT location_id, city FROM socialmap_address"):
+    for location_id, city in rows(f"SELECT {text('location_id')}, city FROM socialmap_address"):  # noqa: S608
         cities[location_id].append(city)
     places = {
         pk: (code, lat, lon)
         for pk, code, lat, lon in rows(
-            "SELECT id, municipality_id, geo_latitude, geo_longitude FROM socialmap_location"
+            f"SELECT {text('id')}, municipality_id, geo_latitude, geo_longitude FROM socialmap_location"  # noqa: S608
         )
     }
     later: dict[Any, list[str]] = defaultdict(list)  # cities come after all places, as in _documents
-    for sid, location_id in rows("SELECT service_id, location_id FROM socialmap_serviceatlocation"):
+    for sid, location_id in rows(
+        f"SELECT {text('service_id')}, {text('location_id')} FROM socialmap_serviceatlocation"  # noqa: S608
+    ):
         if sid not in names or location_id not in places:
             continue
         code, lat, lon = places[location_id]
@@ -268,11 +280,11 @@ def index_services(service_ids: Iterable[uuid.UUID]) -> None:
     ids = list(dict.fromkeys(service_ids))
     everything = None
     if len(ids) > CHUNK and len(ids) >= BULK_SHARE * Service.objects.count():
-        everything = _all_documents({_uuid_param(sid) for sid in ids})
+        everything = _all_documents({_doc_key(sid) for sid in ids})
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         documents = (
-            [(sid, *everything[key]) for sid in chunk if (key := _uuid_param(sid)) in everything]
+            [(sid, *everything[key]) for sid in chunk if (key := _doc_key(sid)) in everything]
             if everything is not None
             else _documents(chunk)
         )
@@ -281,6 +293,11 @@ def index_services(service_ids: Iterable[uuid.UUID]) -> None:
                 _write_sqlite(cursor, chunk, documents)
             else:
                 _write_postgres(cursor, chunk, documents)
+
+
+def _doc_key(service_id: uuid.UUID) -> str:
+    """A service id as `_all_documents` reads it: hex on SQLite, canonical text on PostgreSQL."""
+    return service_id.hex if _is_sqlite() else str(service_id)
 
 
 def _write_sqlite(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[uuid.UUID, str, str, str]]) -> None:
@@ -292,14 +309,32 @@ def _write_sqlite(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[uui
     )
 
 
+POSTGRES_DOCUMENT = (
+    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B'), string_to_array(%s, ' ')"
+)
+
+
 def _write_postgres(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[uuid.UUID, str, str, str]]) -> None:
     cursor.execute("DELETE FROM socialmap_service_search WHERE service_id = ANY(%s)", [chunk])
-    cursor.executemany(
-        "INSERT INTO socialmap_service_search (service_id, document, keys) VALUES (%s, "
-        "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B'), "
-        "to_tsvector('simple', %s))",
-        documents,
+    if len(documents) < COPY_FROM:
+        cursor.executemany(
+            f"INSERT INTO socialmap_service_search (service_id, document, keys) VALUES (%s, {POSTGRES_DOCUMENT})",  # noqa: S608
+            documents,
+        )
+        return
+    # Many documents: COPY the text parts, then build the vectors in one statement.
+    cursor.execute(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS search_staging (service_id uuid, name text, body text, keys text)"
     )
+    with cursor.cursor.copy("COPY search_staging (service_id, name, body, keys) FROM STDIN") as copy:
+        for row in documents:
+            copy.write_row(row)
+    cursor.execute(
+        "INSERT INTO socialmap_service_search (service_id, document, keys) SELECT service_id, "
+        + POSTGRES_DOCUMENT % ("name", "body", "keys")
+        + " FROM search_staging"
+    )
+    cursor.execute("TRUNCATE search_staging")
 
 
 # -- querying -------------------------------------------------------------------------------------
@@ -329,10 +364,6 @@ def _tsquery(words: list[str], any_word: bool) -> str:
     return (" | " if any_word else " & ").join(f"'{w}':*" for w in words)
 
 
-def _keys_tsquery(groups: list[list[str]]) -> str:
-    return " & ".join("(" + " | ".join(f"'{t}'" for t in group) + ")" for group in groups)
-
-
 def _text_source(sql: _Sql, words: list[str], groups: list[list[str]], any_word: bool) -> tuple[str, str]:
     """FROM clause and score expression; the full-text index drives the query when it can."""
     if not words and not groups:
@@ -352,9 +383,9 @@ def _text_source(sql: _Sql, words: list[str], groups: list[list[str]], any_word:
         sql.params.append(_tsquery(words, any_word))
         score = "ts_rank(f.document, to_tsquery('simple', %s))"
         sql.select_params.append(_tsquery(words, any_word))
-    if groups:
-        sql.where.append("f.keys @@ to_tsquery('simple', %s)")
-        sql.params.append(_keys_tsquery(groups))
+    for group in groups:  # one GIN lookup per group: has one of these tokens
+        sql.where.append("f.keys && %s::text[]")
+        sql.params.append(group)
     return source, score
 
 
@@ -407,10 +438,13 @@ def search(criteria: SearchCriteria, *, offset: int, limit: int, any_word: bool 
     _column_filters(sql, criteria)
     where = " AND ".join(sql.where) or "1=1"
     order = "x.score DESC, x.d2, x.name, x.id" if distance != "NULL" else "x.score DESC, x.name, x.id"
+    # The candidates are materialised once, so the nearest-location subquery runs once per
+    # candidate (used in the radius filter and in the order, it otherwise ran twice).
     query = (
-        "SELECT x.id, x.score, x.d2, COUNT(*) OVER () AS total FROM ("  # noqa: S608
+        "WITH x AS MATERIALIZED ("  # noqa: S608
         f"SELECT s.id, s.name, {score} AS score, {distance} AS d2 FROM {source} {' '.join(sql.joins)} "
-        f"WHERE {where}) x WHERE {sql.outer_where} ORDER BY {order} LIMIT %s OFFSET %s"
+        f"WHERE {where}) SELECT x.id, x.score, x.d2, COUNT(*) OVER () AS total FROM x "
+        f"WHERE {sql.outer_where} ORDER BY {order} LIMIT %s OFFSET %s"
     )
     params = [*sql.select_params, *sql.from_params, *sql.join_params, *sql.params, *sql.outer_params, limit, offset]
     with connection.cursor() as cursor:
@@ -428,7 +462,36 @@ def _sqrt(value: Any) -> float | None:
     return None if value is None else math.sqrt(float(value))
 
 
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+def distance_km(point: tuple[float, float], other: tuple[float, float]) -> float:
+    """The distance the radius filter uses (equirectangular around `point`, exact enough at
+    the scale of NL), so a listed distance never exceeds the radius asked for."""
+    ky = KM_PER_DEGREE**2
+    kx = (KM_PER_DEGREE * math.cos(math.radians(point[0]))) ** 2
+    return math.sqrt((other[0] - point[0]) ** 2 * ky + (other[1] - point[1]) ** 2 * kx)
+
+
+def service_match_sql(criteria: SearchCriteria) -> tuple[str, list[Any]] | None:
+    """SQL selecting the ids of the services that match the text (through the full-text index),
+    terms, ages, organisation, `modified_after` and statuses of `criteria`, for use as
+    `id IN (…)`; None when none of these is asked. Not its places (`municipality`, `point`):
+    a caller listing services at locations filters on the location itself. All words must
+    match, as in `search`, without its any-word retry."""
+    sql = _Sql()
+    words = words_of(criteria.text)
+    if words and _is_sqlite():
+        sql.where.append("s.id IN (SELECT service_id FROM socialmap_service_fts WHERE socialmap_service_fts MATCH %s)")
+        sql.params.append("{name body} : (" + " AND ".join(f'"{w}"*' for w in words) + ")")
+    elif words:
+        sql.where.append(
+            "s.id IN (SELECT service_id FROM socialmap_service_search WHERE document @@ to_tsquery('simple', %s))"
+        )
+        sql.params.append(" & ".join(f"'{w}':*" for w in words))
+    for term_id in criteria.term_ids:
+        sql.where.append(
+            "EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.service_id = s.id AND a.taxonomy_term_id = %s)"
+        )
+        sql.params.append(_uuid_param(term_id))
+    _column_filters(sql, criteria)
+    if not sql.where:
+        return None
+    return "SELECT s.id FROM socialmap_service s WHERE " + " AND ".join(sql.where), sql.params  # noqa: S608

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, ExpressionWrapper, F, FloatField, Prefetch, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 from kansrijk.organisations.models import Membership, Organisation
@@ -114,12 +115,14 @@ def need_list() -> list[TaxonomyTerm]:
     return [terms[need.code] for need in NEEDS if need.code in terms]
 
 
-def _result(service: Service, hit: search.Hit, point: tuple[float, float] | None) -> ServiceResult:
+def _result(service: Service, hit: search.Hit, point: tuple[float, float] | None, *, places: bool) -> ServiceResult:
+    """A result; with `places` loaded, the distance is that of the nearest location and says
+    whether that location is placed only at its municipality's centre."""
     distance, approximate = hit.distance_km, False
-    if point is not None:
+    if point is not None and places:
         nearest = min(
             (
-                (search.haversine_km(point, (sal.location.geo_latitude, sal.location.geo_longitude)), sal.location)
+                (search.distance_km(point, (sal.location.geo_latitude, sal.location.geo_longitude)), sal.location)
                 for sal in service.service_at_locations.all()
                 if sal.location.geo_latitude is not None
             ),
@@ -134,7 +137,9 @@ def _result(service: Service, hit: search.Hit, point: tuple[float, float] | None
 def service_search(*, criteria: SearchCriteria, page: int = 1, size: int = 20, summary: bool = False) -> ServicePage:
     """The one search used by the search page and the HSDS API: best match first.
 
-    `summary` loads only what an HSDS service summary shows (the API list); the page shows more.
+    `summary` loads only what an HSDS service summary shows (the API list: service,
+    organisation, programme, terms); its distance is the search's own, without the
+    "approximate" flag, which only the page shows. The page loads places and contacts.
     """
     offset = (page - 1) * size
     hits, total = search.search(criteria, offset=offset, limit=size)
@@ -142,9 +147,13 @@ def service_search(*, criteria: SearchCriteria, page: int = 1, size: int = 20, s
     if total == 0 and len(search.words_of(criteria.text)) > 1:
         hits, total = search.search(criteria, offset=offset, limit=size, any_word=True)
         any_word = True
-    queryset = service_result_queryset(places=not summary or criteria.point is not None, contact=not summary)
+    queryset = service_result_queryset(places=not summary, contact=not summary)
     services = queryset.in_bulk([hit.service_id for hit in hits])
-    results = [_result(services[hit.service_id], hit, criteria.point) for hit in hits if hit.service_id in services]
+    results = [
+        _result(services[hit.service_id], hit, criteria.point, places=not summary)
+        for hit in hits
+        if hit.service_id in services
+    ]
     return ServicePage(results=results, total=total, page_number=page, size=size, any_word=any_word)
 
 
@@ -272,8 +281,46 @@ def organization_get(*, organization_id: uuid.UUID) -> HsdsOrganization:
     return found
 
 
-def service_at_location_list() -> QuerySet[ServiceAtLocation]:
-    return ServiceAtLocation.objects.select_related("service__organization__organisation", "location__municipality")
+def service_at_location_list(*, criteria: SearchCriteria | None = None) -> QuerySet[ServiceAtLocation]:
+    """Services at locations, by id. The service must match the criteria's text, terms, ages,
+    organisation and `modified_after` (as in `service_search`); `municipality` and the
+    distance from `point` are those of the location itself, since each row is one place."""
+    queryset = ServiceAtLocation.objects.select_related("service__organization__organisation", "location__municipality")
+    if criteria is None:
+        return queryset.order_by("id")
+    matching = search.service_match_sql(criteria)
+    if matching is not None:
+        sql, params = matching  # fixed SQL fragments; every value is a parameter
+        queryset = queryset.filter(service_id__in=RawSQL(sql, params))  # noqa: S611
+    if criteria.municipality:
+        queryset = queryset.filter(location__municipality_id=criteria.municipality)
+    if criteria.point is not None:
+        queryset = _within(queryset, criteria.point, criteria.radius_km or search.DEFAULT_RADIUS_KM)
+    return queryset.order_by("id")
+
+
+def _within(
+    queryset: QuerySet[ServiceAtLocation], point: tuple[float, float], radius_km: float
+) -> QuerySet[ServiceAtLocation]:
+    """Locations within the radius: a bounding box on the indexed point, then the exact
+    distance in the equirectangular metric of `search`, so both endpoints agree."""
+    lat, lon = point
+    km_per_degree_lon = search.KM_PER_DEGREE * math.cos(math.radians(lat))
+    dlat, dlon = radius_km / search.KM_PER_DEGREE, radius_km / km_per_degree_lon
+    north = F("location__geo_latitude") - Value(lat)
+    east = F("location__geo_longitude") - Value(lon)
+    squared = ExpressionWrapper(
+        north * north * Value(search.KM_PER_DEGREE**2) + east * east * Value(km_per_degree_lon**2),
+        output_field=FloatField(),
+    )
+    return (
+        queryset.filter(
+            location__geo_latitude__range=(lat - dlat, lat + dlat),
+            location__geo_longitude__range=(lon - dlon, lon + dlon),
+        )
+        .alias(distance_squared=squared)
+        .filter(distance_squared__lte=radius_km * radius_km)
+    )
 
 
 def taxonomy_list() -> QuerySet[Taxonomy]:

@@ -14,12 +14,14 @@ import time
 import uuid
 import zlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import DatabaseError, connection, models, transaction
+from django.db import DatabaseError, connection, connections, models, transaction
 from django.utils import timezone
 
 from kansrijk.audit.services import record
@@ -86,6 +88,7 @@ class Importer:
         self.package_addresses: dict[uuid.UUID, list[tuple[str, str, str, str]]] = {}
         self.derived_locations: set[uuid.UUID] = set()  # new locations derived while inserting
         self.rederive: set[uuid.UUID] = set()  # ... whose addresses were not all stored
+        self.writer: BackgroundWriter | None = None
 
     def progress(self, message: str) -> None:
         self._progress(f"[{time.monotonic() - self._started:6.1f} s] {message}")
@@ -100,8 +103,15 @@ class Importer:
                 cursor.execute("PRAGMA cache_size = -262144")
         if "location" in package.sources and "address" in package.sources:
             self._read_addresses(package)
-        for name in package.table_names():
-            self._table(package, name)
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            self.writer = BackgroundWriter(self)
+        try:
+            for name in package.table_names():
+                self._table(package, name)
+        finally:
+            if self.writer is not None:
+                self.writer.close()
+                self.writer = None
         pending = (self.touched_locations - self.derived_locations) | (self.rederive & self.touched_locations)
         self.progress(f"deriving municipalities and search points of {len(pending)} locations")
         with transaction.atomic():
@@ -146,17 +156,23 @@ class Importer:
         batch: list[Row] = []
         total = package.count(name)
         read = 0
+        # A row may refer to a row of its own table (a term's parent): such a table is written
+        # in step, so the reference check knows what the previous batch stored.
+        background = not any(col.ref == name for col in cols)
+        self.known_ids(name)  # loaded here, before a background write reads it
         for source, cells in package.rows(name):
             read += 1
             values = self._convert(name, cols, lengths, source, cells, seen)
             if values is not None:
                 batch.append((source, values))
             if len(batch) >= BATCH:
-                self._write(name, batch)
+                self._write(name, batch, background=background)
                 batch = []
                 self.progress(f"{name}: {read}{f'/{total}' if total else ''} rows")
         if batch:
-            self._write(name, batch)
+            self._write(name, batch, background=background)
+        if self.writer is not None:
+            self.writer.drain()  # the next table's references need this one's rows
         self.progress(f"{name}: {read} rows done")
 
     # -- checking ---------------------------------------------------------------------------------
@@ -246,39 +262,77 @@ class Importer:
 
     # -- writing ----------------------------------------------------------------------------------
 
-    def _write(self, name: str, batch: list[Row]) -> None:
+    def _write(self, name: str, rows: list[Row], *, background: bool) -> None:
+        batch = self._prepare(name, rows)
+        if background and self.writer is not None:
+            self.writer.submit(batch)
+        else:
+            self._settle(name, *self._write_rows(batch))
+
+    def _prepare(self, name: str, rows: list[Row]) -> Batch:
+        """The Python part of storing (derived columns, database values), on the importing thread."""
         table = TABLE_BY_NAME[name]
+        known = self.known_ids(name)
+        if name == "organization":
+            now = timezone.now()
+            for _, values in rows:
+                values["last_modified"] = now
+        if name == "location":
+            self._derive_locations(rows, known)
+        statement = _statement(table, tuple(rows[0][1]))
+        return Batch(
+            table=table,
+            rows=rows,
+            params=statement.params([values for _, values in rows]),
+            new=[_row_id(values) not in known for _, values in rows],
+            statement=statement,
+        )
+
+    def _write_rows(self, batch: Batch) -> tuple[list[Row], list[tuple[Row, str]]]:
+        """Store a batch (one transaction); when the database refuses it, row by row.
+
+        Only database work: the bookkeeping is `_settle`'s, on the importing thread.
+        """
         try:
             with transaction.atomic():
-                self._store(table, batch)
+                self._store(batch)
         except DatabaseError:
-            for row in batch:
+            stored, refused = [], []
+            for index, row in enumerate(batch.rows):
                 try:
                     with transaction.atomic():
-                        self._store(table, [row])
+                        self._store(batch.only(index))
                 except DatabaseError as error:
-                    self._reject(name, row[0], [("", f"the database refused the row: {error}")], row[1].get("id"))
-                    if name == "address":
-                        self._address_not_stored(row[1].get("location_id"))
+                    refused.append((row, f"the database refused the row: {error}"))
                 else:
-                    self._stored(name, [row])
-        else:
-            self._stored(name, batch)
+                    stored.append(row)
+            return stored, refused
+        return batch.rows, []
 
-    def _store(self, table: Table, batch: list[Row]) -> None:
-        known = self.known_ids(table.name)
-        created = sum(1 for _, values in batch if _row_id(values) not in known)
+    def _settle(self, name: str, stored: list[Row], refused: list[tuple[Row, str]]) -> None:
+        for (source, values), reason in refused:
+            self._reject(name, source, [("", reason)], values.get("id"))
+            if name == "address":
+                self._address_not_stored(values.get("location_id"))
+        if stored:
+            self._stored(name, stored)
+
+    def _store(self, batch: Batch) -> None:
+        table, created = batch.table, sum(batch.new)
         if table.name == "organization":
-            self._store_organisations(batch)
-        self._ensure_hsds_organizations(batch)
-        if table.name == "location":
-            self._derive_locations(batch, known)
-        _upsert(table, [values for _, values in batch])
+            self._store_organisations(batch.rows)
+        self._ensure_hsds_organizations(batch.rows)
+        _upsert(batch)
         record(
             actor=self.actor,
             action="socialmap.hsds_import",
             object_type=table.model._meta.label_lower,
-            detail={"table": table.name, "rows": len(batch), "created": created, "updated": len(batch) - created},
+            detail={
+                "table": table.name,
+                "rows": len(batch.rows),
+                "created": created,
+                "updated": len(batch.rows) - created,
+            },
             actor_label="" if self.actor else "cli",
         )
 
@@ -311,8 +365,6 @@ class Importer:
             rules.touch(self, name, values)
 
     def _store_organisations(self, batch: list[Row]) -> None:
-        for _, values in batch:
-            values["last_modified"] = timezone.now()
         organisations = [
             Organisation(
                 id=values["organisation_id"],
@@ -341,15 +393,84 @@ class Importer:
             self.hsds_organizations |= ids
 
 
-def _upsert(table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT … ON CONFLICT (id) DO UPDATE for the columns in the rows, in one executemany.
+class BackgroundWriter:
+    """PostgreSQL: store batch N on a second connection while the importer checks batch N+1.
+
+    Checking is Python work and storing is mostly the database server's, so on two cores the
+    two overlap. One batch is in flight at a time; its result is settled on the importing
+    thread before the next is sent and at the end of every table. Used only when the caller
+    holds no transaction (a second connection could not see its uncommitted rows).
+    """
+
+    def __init__(self, importer: Importer) -> None:
+        self.importer = importer
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hsds-import")
+        self.pending: tuple[str, Future[tuple[list[Row], list[tuple[Row, str]]]]] | None = None
+
+    def submit(self, batch: Batch) -> None:
+        self.drain()
+        self.pending = (batch.table.name, self.pool.submit(self.importer._write_rows, batch))
+
+    def drain(self) -> None:
+        if self.pending is not None:
+            name, future = self.pending
+            self.pending = None
+            self.importer._settle(name, *future.result())
+
+    def close(self) -> None:
+        try:
+            self.drain()
+        finally:
+            self.pool.submit(connections.close_all).result()  # the writer thread's own connection
+            self.pool.shutdown()
+
+
+@dataclass(frozen=True)
+class Statement:
+    """How the rows of one table with one set of columns are written (built once, from model
+    metadata only; every value is a parameter)."""
+
+    db_table: str
+    columns_sql: str  # the columns the rows carry first, then those that take their default
+    pk_column: str
+    updates: str
+    upsert_sql: str
+    given: tuple[str, ...]
+    defaults: tuple[Any, ...]  # database values
+    converters: tuple[tuple[int, Callable[[Any], Any]], ...]  # the columns whose value needs converting
+
+    def params(self, rows: list[dict[str, Any]]) -> list[Sequence[Any]]:
+        get = itemgetter(*self.given)
+        if len(self.given) == 1:
+            values = [(get(row), *self.defaults) for row in rows]
+        else:
+            values = [get(row) + self.defaults for row in rows]
+        if not self.converters:
+            return values  # type: ignore[return-value]
+        converted: list[Sequence[Any]] = []
+        for row_values in values:
+            row_list = list(row_values)
+            for index, convert in self.converters:
+                row_list[index] = convert(row_list[index])
+            converted.append(row_list)
+        return converted
+
+
+_STATEMENTS: dict[tuple[str, str, tuple[str, ...]], Statement] = {}
+
+
+def _statement(table: Table, given: tuple[str, ...]) -> Statement:
+    """INSERT … ON CONFLICT (id) DO UPDATE for the columns the rows carry.
 
     Columns a row does not carry (Kansrijk extensions such as a location's search point)
     get their default on insert and are left alone on update.
     """
+    key = (connection.vendor, table.name, given)
+    if key in _STATEMENTS:
+        return _STATEMENTS[key]
     model = table.model
-    given = rows[0].keys()
     fields = [f for f in model._meta.concrete_fields if not getattr(f, "auto_now", False) or f.attname in given]
+    fields.sort(key=lambda f: f.attname not in given)  # stable: given columns first, in model order
     pk = model._meta.pk
     assert pk is not None
     quote = connection.ops.quote_name
@@ -362,39 +483,83 @@ def _upsert(table: Table, rows: list[dict[str, Any]]) -> None:
         )
         or f"{quote(pk.column)} = EXCLUDED.{quote(pk.column)}"
     )
-    # Built from model metadata only; every value is a parameter.
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({columns_sql}) VALUES ({', '.join(['%s'] * len(fields))}) "  # noqa: S608
-        f"ON CONFLICT ({quote(pk.column)}) DO UPDATE SET {updates}"
+    statement = Statement(
+        db_table=model._meta.db_table,
+        columns_sql=columns_sql,
+        pk_column=pk.column,
+        updates=updates,
+        upsert_sql=(
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns_sql}) "  # noqa: S608
+            f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT ({quote(pk.column)}) DO UPDATE SET {updates}"
+        ),
+        given=tuple(f.attname for f in fields if f.attname in given),
+        defaults=tuple(_db_value(f)(f.get_default()) for f in fields if f.attname not in given),
+        converters=tuple(
+            (index, convert)
+            for index, f in enumerate(fields)
+            if f.attname in given and (convert := _db_value(f)) is not _identity
+        ),
     )
-    defaults = {f.attname: f.get_default() for f in fields if f.attname not in given}
-    plan = [(f.attname, _db_value(f), f.attname in given) for f in fields]
-    params = [[convert(row[name] if present else defaults[name]) for name, convert, present in plan] for row in rows]
+    _STATEMENTS[key] = statement
+    return statement
+
+
+@dataclass
+class Batch:
+    """Checked rows of one table with their database values, ready to store."""
+
+    table: Table
+    rows: list[Row]
+    params: list[Sequence[Any]]
+    new: list[bool]  # per row: not in the database when the batch was prepared
+    statement: Statement
+
+    def only(self, index: int) -> Batch:
+        return Batch(
+            self.table,
+            self.rows[index : index + 1],
+            self.params[index : index + 1],
+            self.new[index : index + 1],
+            self.statement,
+        )
+
+
+def _upsert(batch: Batch) -> None:
+    """Write a batch: insert new rows, update existing ones in place."""
+    statement, params = batch.statement, batch.params
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and len(params) > 1:
-            _copy_upsert(cursor, model._meta.db_table, columns_sql, pk.column, updates, params)
+            _copy_upsert(cursor, statement, params, all_new=all(batch.new))
         else:
-            cursor.executemany(sql, params)
+            cursor.executemany(statement.upsert_sql, params)
 
 
-def _copy_upsert(cursor: Any, db_table: str, columns_sql: str, pk_column: str, updates: str, params: list[Any]) -> None:
-    """PostgreSQL: COPY the batch into a temporary table, then one INSERT … SELECT … ON CONFLICT.
+def _copy_upsert(cursor: Any, statement: Statement, params: list[Sequence[Any]], *, all_new: bool) -> None:
+    """PostgreSQL: rows that are all new are COPY'd straight into the table; otherwise into a
+    temporary table, then one INSERT … SELECT … ON CONFLICT.
 
-    Same result as the row-by-row upsert (the rows of a batch have distinct ids); a refused
-    batch is rolled back whole, with the temporary table, and retried row by row.
+    Same result as the row-by-row upsert (the rows of a batch have distinct ids). If a row
+    turns out to exist after all (another import at the same time), the unique key refuses
+    the COPY; a refused batch is rolled back whole and retried row by row with the upsert.
     """
     quote = connection.ops.quote_name
-    staging = quote(f"import_{db_table}_{zlib.crc32(columns_sql.encode()):08x}")  # one per set of columns
+    columns_sql = statement.columns_sql
+    if all_new:
+        with cursor.cursor.copy(f"COPY {quote(statement.db_table)} ({columns_sql}) FROM STDIN") as copy:
+            for row in params:
+                copy.write_row(row)
+        return
+    staging = quote(f"import_{statement.db_table}_{zlib.crc32(columns_sql.encode()):08x}")  # one per set of columns
     cursor.execute(
         f"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} AS "  # noqa: S608
-        f"SELECT {columns_sql} FROM {quote(db_table)} WITH NO DATA"
+        f"SELECT {columns_sql} FROM {quote(statement.db_table)} WITH NO DATA"
     )
     with cursor.cursor.copy(f"COPY {staging} ({columns_sql}) FROM STDIN") as copy:
         for row in params:
             copy.write_row(row)
     cursor.execute(
-        f"INSERT INTO {quote(db_table)} ({columns_sql}) SELECT {columns_sql} FROM {staging} "  # noqa: S608
-        f"ON CONFLICT ({quote(pk_column)}) DO UPDATE SET {updates}"
+        f"INSERT INTO {quote(statement.db_table)} ({columns_sql}) SELECT {columns_sql} FROM {staging} "  # noqa: S608
+        f"ON CONFLICT ({quote(statement.pk_column)}) DO UPDATE SET {statement.updates}"
     )
     cursor.execute(f"TRUNCATE {staging}")
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -137,6 +137,7 @@ NOT_STORED = frozenset({"metadata", "meta_table_description", "url"})
 # -- cells ----------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # references repeat (organisations, terms): parse each once
 def _parse_uuid(value: str) -> uuid.UUID:
     try:
         return uuid.UUID(value)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DatabaseError, connection
 
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap.hsds.reader import PackageError
@@ -223,3 +224,44 @@ def test_an_imported_organisation_with_a_taken_name_is_rejected(tmp_path, organi
     report = hsds_import(actor=None, path=tmp_path)
     assert [(r.table, r.field) for r in report.rejections] == [("organization", "name")]
     assert not Organisation.objects.filter(pk=ORG).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_outside_a_transaction_stores_the_same_with_the_background_writer(
+    tmp_path, municipalities, monkeypatch
+):
+    """On PostgreSQL a command-line import writes on a second connection while it checks the
+    next batch; with one row per batch every write overlaps, rejections included."""
+    from kansrijk.socialmap.hsds import importing
+
+    used = []
+
+    class CountingWriter(importing.BackgroundWriter):
+        def submit(self, batch):  # type: ignore[no-untyped-def]
+            used.append(batch.table.name)
+            super().submit(batch)
+
+    monkeypatch.setattr(importing, "BATCH", 1)
+    monkeypatch.setattr(importing, "BackgroundWriter", CountingWriter)
+    upsert = importing._upsert
+    refused = uuid.UUID("55555555-5555-4555-8555-000000000001")
+
+    def refusing_upsert(batch):  # type: ignore[no-untyped-def]
+        if any(values.get("id") == refused for _, values in batch.rows):
+            raise DatabaseError("refused for the test")
+        upsert(batch)
+
+    monkeypatch.setattr(importing, "_upsert", refusing_upsert)
+    _broken_package(tmp_path)
+    report = hsds_import(actor=None, path=tmp_path)
+    problems = {(r.table, r.row, r.field) for r in report.rejections}
+    assert ("service", "row 7", "email") in problems
+    assert ("address", "row 3", "region") in problems
+    assert ("service_at_location", "row 3", "service_id") in problems
+    assert ("service_at_location", "row 2", "") in problems  # refused by the database, in the background
+    assert report.counts["service"].created == 1
+    assert report.counts["service_at_location"].rejected == 2
+    assert list(Service.objects.values_list("name", flat=True)) == ["Goede hulp"]
+    assert ServiceAtLocation.objects.count() == 0
+    assert Location.objects.get(pk="33333333-3333-4333-8333-000000000001").municipality_id == "GM1640"
+    assert bool(used) == (connection.vendor == "postgresql")

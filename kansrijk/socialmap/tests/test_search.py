@@ -82,9 +82,9 @@ def test_the_whole_table_index_builds_the_same_documents_as_the_chunked_one(muni
     services = _services_for_indexing()
     ids = [s.id for s in services]
     chunked = {sid: (name, set(body.split()), set(keys.split())) for sid, name, body, keys in search._documents(ids)}
-    whole = search._all_documents({search._uuid_param(sid) for sid in ids})
+    whole = search._all_documents({search._doc_key(sid) for sid in ids})
     for sid in ids:
-        name, body, keys = whole[search._uuid_param(sid)]
+        name, body, keys = whole[search._doc_key(sid)]
         assert (name, set(body.split()), set(keys.split())) == chunked[sid]
 
 
@@ -99,6 +99,7 @@ def test_search_finds_the_same_after_a_bulk_reindex(municipalities, monkeypatch)
     ]
     before = [_names(c) for c in criteria]
     monkeypatch.setattr(search, "CHUNK", 1)  # forces the whole-table path for three services
+    monkeypatch.setattr(search, "COPY_FROM", 1)  # and, on PostgreSQL, the COPY path
     search.index_services([s.id for s in services])
     assert [_names(c) for c in criteria] == before
     assert before[0] == ["Voetbal voor kinderen"]
