@@ -4,7 +4,7 @@ Generates (once) a synthetic national directory — 100,000 services at 150,000 
 across all 342 municipalities — as an HSDS data package in bench/data/socialmap, imports
 it into a fresh database with `kansrijk hsds-import` (timed, peak memory), then runs
 1,000 varied searches (text + need + age + municipality or distance, first page of 20):
-  1. in-process through `selectors.service_search` (the selector the API uses),
+  1. in-process through `selectors.service_hsds_search` (what GET /api/hsds/services calls),
   2. the same queries the naive way (ORM icontains over name/description, no index),
   3. over HTTP against gunicorn (2 workers) on /api/hsds/services.
 
@@ -134,16 +134,22 @@ def _criteria(query: dict[str, object]):  # type: ignore[no-untyped-def]
 
 
 def naive_search(query: dict[str, object]) -> tuple[list[object], int]:
-    """The same search without an index: icontains over name/description, joins for the filters."""
-    from django.db.models import Q
+    """The same search without an index: icontains over name/description, joins for the
+    filters, the ORM's usual select_related/prefetch_related, and the same HSDS summaries."""
+    from django.db.models import Prefetch, Q
 
     from kansrijk.socialmap.constants import NEED_BY_CODE
-    from kansrijk.socialmap.selectors import service_result_queryset
+    from kansrijk.socialmap.hsds import serialize
+    from kansrijk.socialmap.models import Attribute, Service
 
     word, age = str(query["text"]), query["age"]
-    qs = service_result_queryset(places=not query.get("municipality"), contact=False).filter(
-        Q(name__icontains=word) | Q(description__icontains=word),
-        attributes__taxonomy_term_id=NEED_BY_CODE[str(query["need"])].id,
+    qs = (
+        Service.objects.select_related("organization__organisation", "program")
+        .prefetch_related(Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")))
+        .filter(
+            Q(name__icontains=word) | Q(description__icontains=word),
+            attributes__taxonomy_term_id=NEED_BY_CODE[str(query["need"])].id,
+        )
     )
     qs = qs.filter(Q(minimum_age=None) | Q(minimum_age__lte=age), Q(maximum_age=None) | Q(maximum_age__gte=age))
     if query.get("municipality"):
@@ -161,7 +167,7 @@ def naive_search(query: dict[str, object]) -> tuple[list[object], int]:
             service_at_locations__location__geo_longitude__range=(lon - 1.6 * d, lon + 1.6 * d),
         )
     qs = qs.distinct().order_by("name", "id")
-    return list(qs[:SIZE]), qs.count()
+    return [serialize.service(service) for service in qs[:SIZE]], qs.count()
 
 
 def _timed(function, items) -> list[float]:  # type: ignore[no-untyped-def]
@@ -232,14 +238,16 @@ def main() -> None:
     if not args.skip_import:
         results.update(fresh_import(args.db, env))
     queries = make_queries(random.Random(42))
-    from kansrijk.socialmap.selectors import service_search
+    from kansrijk.socialmap.selectors import service_hsds_search
 
     criteria = [_criteria(q) for q in queries]
     for c in criteria:  # one untimed pass, so the database cache is warm as in production
-        service_search(criteria=c, size=SIZE, summary=True)
-    indexed = _stats(_timed(lambda c: service_search(criteria=c, size=SIZE, summary=True), criteria))
+        service_hsds_search(criteria=c, size=SIZE)
+    indexed = _stats(_timed(lambda c: service_hsds_search(criteria=c, size=SIZE), criteria))
+    for q in queries[:100]:  # the naive way gets a warm-up too
+        naive_search(q)
     naive = _stats(_timed(naive_search, queries))
-    found = [service_search(criteria=c, size=SIZE, summary=True).total for c in criteria[:200]]
+    found = [service_hsds_search(criteria=c, size=SIZE)[1] for c in criteria[:200]]
     results.update(
         {
             "selector": indexed,

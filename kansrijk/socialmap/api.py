@@ -214,14 +214,9 @@ class ServiceList(HsdsView):
     def get(self, request: Request) -> Response:
         criteria = criteria_from(request)
         page, size = _paging(request)
-        if _param(request, "full").lower() == "true":
-            found = selectors.service_search(criteria=criteria, page=page, size=size)
-            services = selectors.service_queryset().in_bulk([r.service.id for r in found.results])
-            contents = [serialize.service(services[r.service.id], full=True) for r in found.results]
-        else:
-            found = selectors.service_search(criteria=criteria, page=page, size=size, summary=True)
-            contents = [serialize.service(r.service) for r in found.results]
-        return Response(envelope(contents, found.total, page, size))
+        full = _param(request, "full").lower() == "true"
+        contents, total = selectors.service_hsds_search(criteria=criteria, page=page, size=size, full=full)
+        return Response(envelope(contents, total, page, size))
 
 
 class ServiceDetail(HsdsView):

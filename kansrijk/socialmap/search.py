@@ -335,6 +335,12 @@ def _write_postgres(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[u
         + " FROM search_staging"
     )
     cursor.execute("TRUNCATE search_staging")
+    # Many new entries wait in the GIN indexes' pending lists, which a search reads one by one
+    # (9.5 instead of 2.3 ms for a 25 km search after a bulk import): merge them now.
+    cursor.execute(
+        "SELECT gin_clean_pending_list('socialmap_service_search_keys'::regclass), "
+        "gin_clean_pending_list('socialmap_service_search_document'::regclass)"
+    )
 
 
 # -- querying -------------------------------------------------------------------------------------
@@ -480,12 +486,12 @@ def service_match_sql(criteria: SearchCriteria) -> tuple[str, list[Any]] | None:
     words = words_of(criteria.text)
     if words and _is_sqlite():
         sql.where.append("s.id IN (SELECT service_id FROM socialmap_service_fts WHERE socialmap_service_fts MATCH %s)")
-        sql.params.append("{name body} : (" + " AND ".join(f'"{w}"*' for w in words) + ")")
+        sql.params.append(_match_sqlite(words, [], any_word=False))
     elif words:
         sql.where.append(
             "s.id IN (SELECT service_id FROM socialmap_service_search WHERE document @@ to_tsquery('simple', %s))"
         )
-        sql.params.append(" & ".join(f"'{w}':*" for w in words))
+        sql.params.append(_tsquery(words, any_word=False))
     for term_id in criteria.term_ids:
         sql.where.append(
             "EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.service_id = s.id AND a.taxonomy_term_id = %s)"

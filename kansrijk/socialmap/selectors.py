@@ -6,9 +6,12 @@ import math
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+from django.db import models
 from django.db.models import Avg, Count, ExpressionWrapper, F, FloatField, Prefetch, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.http import Http404
@@ -18,11 +21,14 @@ from kansrijk.organisations.selectors import user_can_manage
 from kansrijk.socialmap import search
 from kansrijk.socialmap.constants import NEED_TAXONOMY_ID, NEEDS, STALE_AFTER_DAYS, GeoSource
 from kansrijk.socialmap.geo import postcode_normalize
+from kansrijk.socialmap.hsds import serialize
 from kansrijk.socialmap.hsds.exporting import export_package
+from kansrijk.socialmap.hsds.tables import columns
 from kansrijk.socialmap.models import (
     Attribute,
     HsdsOrganization,
     Location,
+    Program,
     Service,
     ServiceArea,
     ServiceAtLocation,
@@ -94,19 +100,19 @@ def service_queryset() -> QuerySet[Service]:
     )
 
 
-def service_result_queryset(*, places: bool = True, contact: bool = True) -> QuerySet[Service]:
-    """Services with what a search result shows (lighter than `service_queryset`): the API's
-    summary needs organisation and terms; distances need the locations; the page also shows
-    addresses and phone numbers."""
-    queryset = Service.objects.select_related("organization__organisation", "program").prefetch_related(
-        Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term"))
+def service_result_queryset() -> QuerySet[Service]:
+    """Services with what a search result on the page shows (lighter than `service_queryset`):
+    organisation, terms, places with addresses (for the distance) and phone numbers."""
+    return Service.objects.select_related("organization__organisation", "program").prefetch_related(
+        Prefetch("attributes", queryset=Attribute.objects.select_related("taxonomy_term")),
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location__municipality").prefetch_related(
+                "location__addresses"
+            ),
+        ),
+        "phones",
     )
-    if places:
-        locations = ServiceAtLocation.objects.select_related("location__municipality")
-        if contact:
-            locations = locations.prefetch_related("location__addresses")
-        queryset = queryset.prefetch_related(Prefetch("service_at_locations", queryset=locations))
-    return queryset.prefetch_related("phones") if contact else queryset
 
 
 def need_list() -> list[TaxonomyTerm]:
@@ -115,11 +121,11 @@ def need_list() -> list[TaxonomyTerm]:
     return [terms[need.code] for need in NEEDS if need.code in terms]
 
 
-def _result(service: Service, hit: search.Hit, point: tuple[float, float] | None, *, places: bool) -> ServiceResult:
-    """A result; with `places` loaded, the distance is that of the nearest location and says
-    whether that location is placed only at its municipality's centre."""
+def _result(service: Service, hit: search.Hit, point: tuple[float, float] | None) -> ServiceResult:
+    """A result; the distance is that of the nearest location, which may be placed only at its
+    municipality's centre (then the result says it is approximate)."""
     distance, approximate = hit.distance_km, False
-    if point is not None and places:
+    if point is not None:
         nearest = min(
             (
                 (search.distance_km(point, (sal.location.geo_latitude, sal.location.geo_longitude)), sal.location)
@@ -134,27 +140,120 @@ def _result(service: Service, hit: search.Hit, point: tuple[float, float] | None
     return ServiceResult(service, hit.score, distance, approximate, is_stale(service))
 
 
-def service_search(*, criteria: SearchCriteria, page: int = 1, size: int = 20, summary: bool = False) -> ServicePage:
-    """The one search used by the search page and the HSDS API: best match first.
-
-    `summary` loads only what an HSDS service summary shows (the API list: service,
-    organisation, programme, terms); its distance is the search's own, without the
-    "approximate" flag, which only the page shows. The page loads places and contacts.
-    """
-    offset = (page - 1) * size
+def _hits(criteria: SearchCriteria, offset: int, size: int) -> tuple[list[search.Hit], int, bool]:
+    """The page of hits; when no service has every word, the services with any of them."""
     hits, total = search.search(criteria, offset=offset, limit=size)
-    any_word = False
     if total == 0 and len(search.words_of(criteria.text)) > 1:
         hits, total = search.search(criteria, offset=offset, limit=size, any_word=True)
-        any_word = True
-    queryset = service_result_queryset(places=not summary, contact=not summary)
-    services = queryset.in_bulk([hit.service_id for hit in hits])
-    results = [
-        _result(services[hit.service_id], hit, criteria.point, places=not summary)
-        for hit in hits
-        if hit.service_id in services
-    ]
+        return hits, total, True
+    return hits, total, False
+
+
+def service_search(*, criteria: SearchCriteria, page: int = 1, size: int = 20) -> ServicePage:
+    """The search of the search page (and referral suggestions): best match first, with the
+    places and contacts a result shows."""
+    hits, total, any_word = _hits(criteria, (page - 1) * size, size)
+    services = service_result_queryset().in_bulk([hit.service_id for hit in hits])
+    results = [_result(services[hit.service_id], hit, criteria.point) for hit in hits if hit.service_id in services]
     return ServicePage(results=results, total=total, page_number=page, size=size, any_word=any_word)
+
+
+class _Rows(list[Any]):
+    """A list that answers `.all()`, as a prefetched relation does."""
+
+    def all(self) -> _Rows:
+        return self
+
+
+def _value_names(model: type[models.Model], table: str) -> list[tuple[str, str]]:
+    """(attname, lookup name) of the HSDS columns that are fields of `model`."""
+    fields = {f.attname: f.name for f in model._meta.concrete_fields}
+    return [(col.attname, fields[col.attname]) for col in columns(table) if col.attname in fields]
+
+
+@dataclass(frozen=True)
+class _SummaryPlan:
+    service: list[tuple[str, str]]
+    organization: list[tuple[str, str]]
+    program: list[tuple[str, str]]
+    attribute: list[tuple[str, str]]
+    term: list[tuple[str, str]]
+    services: QuerySet[Service, dict[str, Any]]
+    attributes: QuerySet[Attribute, dict[str, Any]]
+
+
+ORGANISATION_FIELDS = ("name", "description", "email", "website")
+
+
+@cache
+def _summary_plan() -> _SummaryPlan:
+    """The value queries of `_summary_objects`, resolved once (resolving 60 lookups costs more
+    than running the query); each call only adds its ids."""
+    service, organization, program = (
+        _value_names(Service, "service"),
+        _value_names(HsdsOrganization, "organization"),
+        _value_names(Program, "program"),
+    )
+    attribute, term = _value_names(Attribute, "attribute"), _value_names(TaxonomyTerm, "taxonomy_term")
+    lookups = [name for _, name in service]
+    lookups += [f"organization__{name}" for _, name in organization] + [f"program__{name}" for _, name in program]
+    lookups += [f"organization__organisation__{name}" for name in ORGANISATION_FIELDS]
+    return _SummaryPlan(
+        service,
+        organization,
+        program,
+        attribute,
+        term,
+        services=Service.objects.values(*lookups),
+        attributes=Attribute.objects.values(
+            "service_id", *[name for _, name in attribute], *[f"taxonomy_term__{name}" for _, name in term]
+        ),
+    )
+
+
+def _summary_objects(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    """What an HSDS service summary shows, for these services, in two value queries: light
+    read-only objects with the attributes `serialize.service` reads (the same function as
+    for a model, so the output is the same; tested). Model instances, prefetching and query
+    building cost more than the queries themselves on this, the API's busiest path."""
+    plan = _summary_plan()
+    found: dict[uuid.UUID, Any] = {}
+    for values in plan.services.filter(id__in=service_ids):
+        service = SimpleNamespace(**{attname: values[name] for attname, name in plan.service})
+        organization = SimpleNamespace(
+            **{attname: values[f"organization__{name}"] for attname, name in plan.organization}
+        )
+        organization.organisation = SimpleNamespace(
+            pk=service.organization_id,
+            **{name: values[f"organization__organisation__{name}"] for name in ORGANISATION_FIELDS},
+        )
+        service.organization = organization
+        service.program = (
+            SimpleNamespace(**{attname: values[f"program__{name}"] for attname, name in plan.program})
+            if service.program_id is not None
+            else None
+        )
+        service.attributes = _Rows()
+        found[service.id] = service
+    for values in plan.attributes.filter(service_id__in=service_ids):
+        attribute = SimpleNamespace(**{attname: values[name] for attname, name in plan.attribute})
+        attribute.taxonomy_term = SimpleNamespace(
+            **{attname: values[f"taxonomy_term__{name}"] for attname, name in plan.term}
+        )
+        found[values["service_id"]].attributes.append(attribute)
+    return found
+
+
+def service_hsds_search(
+    *, criteria: SearchCriteria, page: int = 1, size: int = 20, full: bool = False
+) -> tuple[list[dict[str, Any]], int]:
+    """The HSDS API's service list: the same search and order as `service_search`, each hit
+    as an HSDS service summary (service, organisation, programme, terms; three queries) or,
+    with `full`, fully nested."""
+    hits, total, _ = _hits(criteria, (page - 1) * size, size)
+    ids = [hit.service_id for hit in hits]
+    found = service_queryset().in_bulk(ids) if full else _summary_objects(ids)
+    return [serialize.service(found[i], full=full) for i in ids if i in found], total
 
 
 def service_get(*, service_id: uuid.UUID) -> Service:
@@ -225,13 +324,16 @@ def postcode_place(*, postcode: str) -> Place | None:
     code = postcode_normalize(postcode)
     if not code:
         return None
+    # The 4-digit area as a range, not `startswith`: SQLite's LIKE is case-insensitive and does
+    # not use the index (a full scan, 29 ms at 150,000 locations); a range does, everywhere.
+    area = Q(postcode__range=(code[:4], code[:4] + "ZZ"))
     own = Location.objects.filter(geo_source=GeoSource.OWN)
-    for how, queryset in (("postcode", own.filter(postcode=code)), ("area", own.filter(postcode__startswith=code[:4]))):
+    for how, queryset in (("postcode", own.filter(postcode=code)), ("area", own.filter(area))):
         point = queryset.aggregate(lat=Avg("geo_latitude"), lon=Avg("geo_longitude"))
         if point["lat"] is not None:
             return Place(code, float(point["lat"]), float(point["lon"]), how)
     known = (
-        Location.objects.filter(postcode__startswith=code[:4])
+        Location.objects.filter(area)
         .exclude(municipality=None)
         .select_related("municipality")
         .first()

@@ -265,3 +265,32 @@ def test_the_service_at_location_list_uses_the_same_number_of_queries_for_any_pa
     with django_assert_num_queries(len(small.captured_queries)):
         body = client.get(f"/api/hsds/service_at_locations?per_page=12&{query}").json()
     assert body["size"] == 12
+
+
+def test_the_api_list_shows_each_service_exactly_as_the_model_serializer_does(municipalities):
+    """The list builds summaries from value queries; they must equal `serialize.service` of the
+    model, with and without a programme, for organisation fields and terms too."""
+    from kansrijk.socialmap.hsds import serialize
+    from kansrijk.socialmap.models import Program, Service
+    from kansrijk.socialmap.search import SearchCriteria
+    from kansrijk.socialmap.selectors import service_hsds_search
+
+    with_program = ServiceFactory(name="Zwemles A", needs=["sport", "uitje"], minimum_age=4, email="zwem@example.org")
+    organisation = with_program.organization.organisation
+    organisation.email, organisation.website = "info@example.org", "https://example.org"
+    organisation.save()
+    with_program.organization.legal_status = "Stichting"
+    with_program.organization.save()
+    with_program.program = Program.objects.create(organization=with_program.organization, name="Zwemmen")
+    with_program.save()
+    ServiceFactory(name="Zwemles B", needs=["sport"], assured_date=None)
+    contents, total = service_hsds_search(criteria=SearchCriteria(text="zwemles"), size=10)
+    assert total == 2
+    expected = {
+        str(s.id): serialize.service(s)
+        for s in Service.objects.select_related("organization__organisation", "program").prefetch_related(
+            "attributes__taxonomy_term"
+        )
+    }
+    assert {item["id"]: item for item in contents} == expected
+    assert any("program" in item and item["organization"]["legal_status"] == "Stichting" for item in contents)

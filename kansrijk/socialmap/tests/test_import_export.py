@@ -265,3 +265,22 @@ def test_an_import_outside_a_transaction_stores_the_same_with_the_background_wri
     assert ServiceAtLocation.objects.count() == 0
     assert Location.objects.get(pk="33333333-3333-4333-8333-000000000001").municipality_id == "GM1640"
     assert bool(used) == (connection.vendor == "postgresql")
+
+
+def test_a_new_organisation_name_reaches_the_search_documents_of_its_services(tmp_path, municipalities):
+    from kansrijk.socialmap.search import SearchCriteria
+    from kansrijk.socialmap.selectors import service_search
+
+    service = ["22222222-2222-4222-8222-000000000001", ORG, "Zwemles", "active", "", "", "", "Bel ons."]
+    write_csv(tmp_path, "organizations.csv", ["id", "name", "description"], [[ORG, "Fonds Waterrat", "Een fonds."]])
+    write_csv(tmp_path, "services.csv", SERVICE_COLUMNS, [service])
+    write_datapackage(tmp_path, {"organization": "organizations.csv", "service": "services.csv"})
+    hsds_import(actor=None, path=tmp_path)
+    assert service_search(criteria=SearchCriteria(text="waterrat")).total == 1
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    write_csv(renamed, "organizations.csv", ["id", "name", "description"], [[ORG, "Fonds Zeehond", "Een fonds."]])
+    write_datapackage(renamed, {"organization": "organizations.csv"})
+    hsds_import(actor=None, path=renamed)
+    assert service_search(criteria=SearchCriteria(text="zeehond")).total == 1
+    assert service_search(criteria=SearchCriteria(text="waterrat")).total == 0
