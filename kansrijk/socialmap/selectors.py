@@ -332,12 +332,7 @@ def postcode_place(*, postcode: str) -> Place | None:
         point = queryset.aggregate(lat=Avg("geo_latitude"), lon=Avg("geo_longitude"))
         if point["lat"] is not None:
             return Place(code, float(point["lat"]), float(point["lon"]), how)
-    known = (
-        Location.objects.filter(area)
-        .exclude(municipality=None)
-        .select_related("municipality")
-        .first()
-    )
+    known = Location.objects.filter(area).exclude(municipality=None).select_related("municipality").first()
     if known is not None and known.municipality is not None:
         m = known.municipality
         return Place(code, float(m.centroid_latitude), float(m.centroid_longitude), "municipality")
