@@ -137,8 +137,6 @@ def touch(importer: Importer, table: str, values: dict[str, Any]) -> None:
         importer.touched_locations.add(values["id"])
     elif table == "address" and values.get("location_id"):
         importer.touched_locations.add(values["location_id"])
-    elif table == "organization":
-        importer.touched_organisations.add(values["organisation_id"])
 
 
 def best_address(addresses: list[tuple[str, str, str, str]]) -> tuple[str, str, str, str] | None:
