@@ -182,26 +182,29 @@ class HsdsView(APIView):
         return response
 
 
-SEARCH_PARAMETERS = [
-    OpenApiParameter(name, OpenApiTypes.STR, description=text)
-    for name, text in (
-        ("search", "Full text search."),
-        ("taxonomy_term_id", "Only services with this taxonomy term (UUID)."),
-        ("need", "Only services for this Kansrijk need code, e.g. sport."),
-        ("municipality", "Only services for this municipality (CBS code, e.g. GM1640)."),
-        ("minimal_age", "Only services for someone of at least this age."),
-        ("maximal_age", "Only services for someone of at most this age."),
-        ("age", "Both ages at once."),
-        ("postcode", "Dutch postcode; needed for proximity."),
-        ("proximity", "Distance from the postcode in metres."),
-        ("proximity_km", "Distance from the postcode in km."),
-        ("organization_id", "Only this organisation (UUID)."),
-        ("modified_after", "Only services changed on or after this date-time."),
-        ("page", "Page number (from 1)."),
-        ("per_page", f"Results per page (1-{MAX_SIZE})."),
-        ("full", "true: fully nested services."),
-    )
-]
+SEARCH_FILTERS = {
+    "search": "Full text search.",
+    "taxonomy_term_id": "Only services with this taxonomy term (UUID).",
+    "need": "Only services for this Kansrijk need code, e.g. sport.",
+    "municipality": "Only services for this municipality (CBS code, e.g. GM1640).",
+    "minimal_age": "Only services for someone of at least this age.",
+    "maximal_age": "Only services for someone of at most this age.",
+    "age": "Both ages at once.",
+    "postcode": "Dutch postcode; needed for proximity.",
+    "proximity": "Distance from the postcode in metres.",
+    "proximity_km": "Distance from the postcode in km.",
+    "organization_id": "Only this organisation (UUID).",
+    "modified_after": "Only services changed on or after this date-time.",
+    "page": "Page number (from 1).",
+    "per_page": f"Results per page (1-{MAX_SIZE}).",
+}
+
+
+def _parameters(descriptions: dict[str, str]) -> list[OpenApiParameter]:
+    return [OpenApiParameter(name, OpenApiTypes.STR, description=text) for name, text in descriptions.items()]
+
+
+SEARCH_PARAMETERS = _parameters({**SEARCH_FILTERS, "full": "true: fully nested services."})
 
 
 class ServiceList(HsdsView):
@@ -246,25 +249,16 @@ class OrganizationDetail(HsdsView):
         return Response({**serialize.organization(found), "services": services})
 
 
-SERVICE_AT_LOCATION_PARAMETERS = [
-    OpenApiParameter(name, OpenApiTypes.STR, description=text)
-    for name, text in (
-        ("search", "Full text search over the services."),
-        ("taxonomy_term_id", "Only services with this taxonomy term (UUID)."),
-        ("need", "Only services for this Kansrijk need code, e.g. sport."),
-        ("municipality", "Only locations in this municipality (CBS code, e.g. GM1640)."),
-        ("minimal_age", "Only services for someone of at least this age."),
-        ("maximal_age", "Only services for someone of at most this age."),
-        ("age", "Both ages at once."),
-        ("postcode", "Dutch postcode; needed for proximity."),
-        ("proximity", "Only locations within this distance from the postcode, in metres."),
-        ("proximity_km", "Only locations within this distance from the postcode, in km."),
-        ("organization_id", "Only services of this organisation (UUID)."),
-        ("modified_after", "Only services changed on or after this date-time."),
-        ("page", "Page number (from 1)."),
-        ("per_page", f"Results per page (1-{MAX_SIZE})."),
-    )
-]
+SERVICE_AT_LOCATION_PARAMETERS = _parameters(
+    {
+        **SEARCH_FILTERS,
+        "search": "Full text search over the services.",
+        "municipality": "Only locations in this municipality (CBS code, e.g. GM1640).",
+        "proximity": "Only locations within this distance from the postcode, in metres.",
+        "proximity_km": "Only locations within this distance from the postcode, in km.",
+        "organization_id": "Only services of this organisation (UUID).",
+    }
+)
 
 
 class ServiceAtLocationList(HsdsView):
