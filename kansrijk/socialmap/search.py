@@ -293,19 +293,21 @@ def index_services(service_ids: Iterable[uuid.UUID]) -> None:
                 _write_sqlite(cursor, chunk, documents)
             else:
                 _write_postgres(cursor, chunk, documents)
-    if len(ids) >= COPY_FROM:
-        _compact()
+    _compact(bulk=everything is not None, many=len(ids) >= COPY_FROM)
 
 
-def _compact() -> None:
-    """After many writes, put the index in the shape searches read fastest. SQLite: merge the
-    FTS5 segments (a bulk load leaves many, and every query reads each). PostgreSQL: merge
-    the GIN pending lists, which a search scans entry by entry (a 25 km search took 9.5
-    instead of 2.3 ms right after a bulk import)."""
+def _compact(*, bulk: bool, many: bool) -> None:
+    """After many writes, put the index in the shape searches read fastest. SQLite, after a
+    bulk load: merge the FTS5 segments (it leaves many, and every query reads each; merging
+    rewrites the whole index, about 3 s at 100,000 services, so not for smaller batches,
+    which FTS5's own automerge handles). PostgreSQL, after many documents: merge the GIN
+    pending lists, which a search scans entry by entry (a 25 km search took 9.5 instead of
+    2.3 ms right after a bulk import); the cost is that of the pending entries only."""
     with connection.cursor() as cursor:
         if _is_sqlite():
-            cursor.execute("INSERT INTO socialmap_service_fts (socialmap_service_fts) VALUES ('optimize')")
-        else:
+            if bulk:
+                cursor.execute("INSERT INTO socialmap_service_fts (socialmap_service_fts) VALUES ('optimize')")
+        elif many:
             cursor.execute(
                 "SELECT gin_clean_pending_list('socialmap_service_search_keys'::regclass), "
                 "gin_clean_pending_list('socialmap_service_search_document'::regclass)"
