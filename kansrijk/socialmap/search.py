@@ -163,20 +163,46 @@ def _documents(service_ids: Sequence[uuid.UUID]) -> list[tuple[uuid.UUID, str, s
     ]
 
 
+@dataclass(frozen=True)
+class Metric:
+    """The one distance of the social map, around a latitude: equirectangular, exact enough
+    at the scale of NL. Squared km = (Δlat · km_lat)² + (Δlon · km_lon)². The radius
+    filter in SQL, the grid cells, the listed distance and service_at_locations all use it,
+    so they agree."""
+
+    km_lat: float
+    km_lon: float
+
+    @property
+    def ky(self) -> float:
+        return self.km_lat**2
+
+    @property
+    def kx(self) -> float:
+        return self.km_lon**2
+
+    def box(self, radius_km: float) -> tuple[float, float]:
+        """Half the height and width, in degrees, of the square around the circle."""
+        return radius_km / self.km_lat, radius_km / self.km_lon
+
+
+def metric(latitude: float) -> Metric:
+    return Metric(KM_PER_DEGREE, KM_PER_DEGREE * math.cos(math.radians(latitude)))
+
+
 def cell_key(row: int, column: int) -> str:
     return f"c{row}x{column}".replace("-", "m")
 
 
 def _cells_around(point: tuple[float, float], radius_km: float) -> list[str]:
     lat, lon = point
-    dlat = radius_km / KM_PER_DEGREE
-    dlon = radius_km / (KM_PER_DEGREE * math.cos(math.radians(lat)))
+    around = metric(lat)
+    dlat, dlon = around.box(radius_km)
     rows = range(math.floor((lat - dlat) / CELL_LAT), math.floor((lat + dlat) / CELL_LAT) + 1)
     columns = range(math.floor((lon - dlon) / CELL_LON), math.floor((lon + dlon) / CELL_LON) + 1)
     # Only the cells that reach into the circle (in the metric of `_distance`): the corner cells
     # of the bounding square hold no match, and fewer tokens make a cheaper index lookup.
-    ky = KM_PER_DEGREE**2
-    kx = (KM_PER_DEGREE * math.cos(math.radians(lat))) ** 2
+    ky, kx = around.ky, around.kx
     limit = radius_km * radius_km * (1 + 1e-9) + 1e-9
     keys = []
     for r in rows:
@@ -415,10 +441,9 @@ def _distance(sql: _Sql, criteria: SearchCriteria) -> str:
         return "NULL"
     lat, lon = criteria.point
     radius = criteria.radius_km or DEFAULT_RADIUS_KM
-    ky = KM_PER_DEGREE**2
-    kx = (KM_PER_DEGREE * math.cos(math.radians(lat))) ** 2
-    dlat = radius / KM_PER_DEGREE
-    dlon = radius / (KM_PER_DEGREE * math.cos(math.radians(lat)))
+    around = metric(lat)
+    ky, kx = around.ky, around.kx
+    dlat, dlon = around.box(radius)
     sql.select_params += [lat, lat, lon, lon, lat - dlat, lat + dlat, lon - dlon, lon + dlon]
     sql.outer_where = "x.d2 <= %s"
     sql.outer_params.append(radius * radius)
@@ -482,11 +507,10 @@ def _sqrt(value: Any) -> float | None:
 
 
 def distance_km(point: tuple[float, float], other: tuple[float, float]) -> float:
-    """The distance the radius filter uses (equirectangular around `point`, exact enough at
-    the scale of NL), so a listed distance never exceeds the radius asked for."""
-    ky = KM_PER_DEGREE**2
-    kx = (KM_PER_DEGREE * math.cos(math.radians(point[0]))) ** 2
-    return math.sqrt((other[0] - point[0]) ** 2 * ky + (other[1] - point[1]) ** 2 * kx)
+    """The distance the radius filter uses (`Metric`), so a listed distance never exceeds the
+    radius asked for."""
+    around = metric(point[0])
+    return math.sqrt((other[0] - point[0]) ** 2 * around.ky + (other[1] - point[1]) ** 2 * around.kx)
 
 
 def service_match_sql(criteria: SearchCriteria) -> tuple[str, list[Any]] | None:

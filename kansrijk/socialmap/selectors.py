@@ -400,15 +400,14 @@ def _within(
     queryset: QuerySet[ServiceAtLocation], point: tuple[float, float], radius_km: float
 ) -> QuerySet[ServiceAtLocation]:
     """Locations within the radius: a bounding box on the indexed point, then the exact
-    distance in the equirectangular metric of `search`, so both endpoints agree."""
+    distance in `search.Metric`, so both endpoints agree."""
     lat, lon = point
-    km_per_degree_lon = search.KM_PER_DEGREE * math.cos(math.radians(lat))
-    dlat, dlon = radius_km / search.KM_PER_DEGREE, radius_km / km_per_degree_lon
+    around = search.metric(lat)
+    dlat, dlon = around.box(radius_km)
     north = F("location__geo_latitude") - Value(lat)
     east = F("location__geo_longitude") - Value(lon)
     squared = ExpressionWrapper(
-        north * north * Value(search.KM_PER_DEGREE**2) + east * east * Value(km_per_degree_lon**2),
-        output_field=FloatField(),
+        north * north * Value(around.ky) + east * east * Value(around.kx), output_field=FloatField()
     )
     return (
         queryset.filter(

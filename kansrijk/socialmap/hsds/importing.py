@@ -640,18 +640,22 @@ def _row_id(values: dict[str, Any]) -> Any:
 
 
 def _services_at(location_ids: set[uuid.UUID]) -> set[uuid.UUID]:
-    return _ids_where(ServiceAtLocation, "service_id", "location_id", location_ids)
+    return _ids_where(ServiceAtLocation, "service_id", "location_id", location_ids, whole_table_from=20_000)
 
 
 def _services_of(organisation_ids: set[uuid.UUID]) -> set[uuid.UUID]:
-    return _ids_where(Service, "id", "organization_id", organisation_ids)
+    # Organisations have many services each: an IN list of 1,000 already reads much of the table.
+    return _ids_where(Service, "id", "organization_id", organisation_ids, whole_table_from=1000)
 
 
-def _ids_where(model: type[models.Model], wanted: str, column: str, values: set[uuid.UUID]) -> set[uuid.UUID]:
-    """`wanted` of the rows whose `column` is one of `values`."""
+def _ids_where(
+    model: type[models.Model], wanted: str, column: str, values: set[uuid.UUID], *, whole_table_from: int
+) -> set[uuid.UUID]:
+    """`wanted` of the rows whose `column` is one of `values`; for many values one read of the
+    whole table, which beats IN lists."""
     ids = list(values)
     found: set[uuid.UUID] = set()
-    if len(ids) > 20_000 or (model is Service and len(ids) > 1000):  # bulk: one read of the table beats IN lists
+    if len(ids) > whole_table_from:
         for result, value in model._default_manager.values_list(wanted, column).iterator(chunk_size=10_000):
             if value in values:
                 found.add(result)
