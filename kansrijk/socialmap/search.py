@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 
@@ -91,14 +91,22 @@ class Hit:
     distance_km: float | None
 
 
+class Document(NamedTuple):
+    """What the search keeps of a service: the text it matches on, its filter tokens, and the
+    points of its locations (so a distance needs no joins)."""
+
+    service_id: uuid.UUID
+    name: str
+    body: str
+    keys: str
+    points: tuple[tuple[float, float], ...]
+
+
 @dataclass
 class _Sql:
-    joins: list[str] = field(default_factory=list)
     where: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
     select_params: list[Any] = field(default_factory=list)
-    from_params: list[Any] = field(default_factory=list)
-    join_params: list[Any] = field(default_factory=list)
     outer_where: str = "1=1"
     outer_params: list[Any] = field(default_factory=list)
 
@@ -124,11 +132,17 @@ def fts_rowid(service_id: uuid.UUID) -> int:
 # -- indexing -------------------------------------------------------------------------------------
 
 
-def _documents(service_ids: Sequence[uuid.UUID]) -> list[tuple[uuid.UUID, str, str, str]]:
+def _documents(service_ids: Sequence[uuid.UUID]) -> list[Document]:
     body: dict[uuid.UUID, list[str]] = defaultdict(list)
     keys: dict[uuid.UUID, set[str]] = defaultdict(set)
+    points: dict[uuid.UUID, dict[tuple[float, float], None]] = defaultdict(dict)
     rows = Service.objects.filter(id__in=service_ids).values_list(
-        "id", "name", "alternate_name", "description", "eligibility_description", "organization__organisation__name"
+        "id",
+        "name",
+        "alternate_name",
+        "description",
+        "eligibility_description",
+        "organization__organisation__name",
     )
     names = {}
     for sid, name, alternate, description, eligibility, organisation in rows:
@@ -153,12 +167,19 @@ def _documents(service_ids: Sequence[uuid.UUID]) -> list[tuple[uuid.UUID, str, s
         _add_place(keys[sid], body[sid], code, municipality, False)
         if lat is not None and lon is not None:
             keys[sid].add(cell_key(math.floor(lat / CELL_LAT), math.floor(lon / CELL_LON)))
+            points[sid][(lat, lon)] = None
     for sid, city in Address.objects.filter(location__service_at_locations__service_id__in=service_ids).values_list(
         "location__service_at_locations__service_id", "city"
     ):
         body[sid].append(city)
     return [
-        (sid, name, " ".join(dict.fromkeys(p for p in body[sid] if p)), " ".join(sorted(keys[sid])))
+        Document(
+            sid,
+            name,
+            " ".join(dict.fromkeys(p for p in body[sid] if p)),
+            _key_text(keys[sid]),
+            tuple(points[sid]),
+        )
         for sid, name in names.items()
     ]
 
@@ -214,6 +235,17 @@ def _cells_around(point: tuple[float, float], radius_km: float) -> list[str]:
     return keys
 
 
+def _key_text(keys: set[str]) -> str:
+    """The filter tokens of a document, plus one token per need and place together
+    (`t<term>gm1640`, `t<term>c520x34`, `t<term>gmnl`). A search for a need in a place asks
+    for those: short lists in the index instead of the intersection of a long one (a need
+    is on a tenth of all services) with another. On SQLite it also spares bm25, which counts
+    the documents of every token in the query, the long counts."""
+    terms = [k for k in keys if k.startswith("t")]
+    places = [k for k in keys if not k.startswith("t")]
+    return " ".join(sorted(keys)) + "".join(f" {t}{p}" for t in sorted(terms) for p in sorted(places))
+
+
 def _add_place(keys: set[str], body: list[str], code: str | None, name: str | None, national: bool) -> None:
     if code:
         keys.add(code.lower())
@@ -222,8 +254,8 @@ def _add_place(keys: set[str], body: list[str], code: str | None, name: str | No
         keys.add(NATIONAL_KEY)
 
 
-def _all_documents(wanted: set[Any]) -> dict[Any, tuple[str, str, str]]:  # noqa: C901
-    """The documents (name, body, keys) of the wanted services, keyed by the database value of
+def _all_documents(wanted: set[Any]) -> dict[Any, Document]:  # noqa: C901
+    """The documents of the wanted services (with their database id as `service_id`), keyed by the database value of
     their id as text (`_doc_key`), from one raw read of each table (no joins, no IN lists,
     no UUID or model conversions): for a bulk import, where most services are re-indexed,
     this is several times faster than reading chunk by chunk. Same parts, same tokens as
@@ -247,6 +279,7 @@ def _all_documents(wanted: set[Any]) -> dict[Any, tuple[str, str, str]]:  # noqa
     body: dict[Any, list[str]] = {}
     keys: dict[Any, set[str]] = {}
     names: dict[Any, str] = {}
+    points: dict[Any, dict[tuple[float, float], None]] = {}
     for sid, name, alternate, description, eligibility, organisation_id in rows(
         f"SELECT {text('id')}, name, alternate_name, description, eligibility_description, "  # noqa: S608
         f"{text('organization_id')} FROM socialmap_service"
@@ -254,7 +287,7 @@ def _all_documents(wanted: set[Any]) -> dict[Any, tuple[str, str, str]]:  # noqa
         if sid in wanted:
             names[sid] = name
             body[sid] = [alternate, description, eligibility, organisation_names.get(organisation_id, "")]
-            keys[sid] = set()
+            keys[sid], points[sid] = set(), {}
     terms = {
         pk: (name, name_en)
         for pk, name, name_en in rows(f"SELECT {text('id')}, name, name_en FROM socialmap_taxonomyterm")  # noqa: S608
@@ -291,9 +324,16 @@ def _all_documents(wanted: set[Any]) -> dict[Any, tuple[str, str, str]]:  # noqa
         _add_place(keys[sid], body[sid], code, municipality_names.get(code), False)
         if lat is not None and lon is not None:
             keys[sid].add(cell_key(math.floor(lat / CELL_LAT), math.floor(lon / CELL_LON)))
+            points[sid][(lat, lon)] = None
         later[sid] += cities.get(location_id, ())
     return {
-        sid: (name, " ".join(dict.fromkeys(p for p in (*body[sid], *later[sid]) if p)), " ".join(sorted(keys[sid])))
+        sid: Document(
+            sid,
+            name,
+            " ".join(dict.fromkeys(p for p in (*body[sid], *later[sid]) if p)),
+            _key_text(keys[sid]),
+            tuple(points[sid]),
+        )
         for sid, name in names.items()
     }
 
@@ -310,7 +350,7 @@ def index_services(service_ids: Iterable[uuid.UUID]) -> None:
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         documents = (
-            [(sid, *everything[key]) for sid in chunk if (key := _doc_key(sid)) in everything]
+            [everything[key]._replace(service_id=sid) for sid in chunk if (key := _doc_key(sid)) in everything]
             if everything is not None
             else _documents(chunk)
         )
@@ -345,54 +385,83 @@ def _doc_key(service_id: uuid.UUID) -> str:
     return service_id.hex if _is_sqlite() else str(service_id)
 
 
-def _write_sqlite(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[uuid.UUID, str, str, str]]) -> None:
+def _write_sqlite(cursor: Any, chunk: list[uuid.UUID], documents: list[Document]) -> None:
     # One rowid lookup per service: FTS5 does not use its rowid index for `rowid IN (…)`.
-    cursor.executemany("DELETE FROM socialmap_service_fts WHERE rowid = %s", [(fts_rowid(s),) for s in chunk])
+    docs = [(fts_rowid(s),) for s in chunk]
+    cursor.executemany("DELETE FROM socialmap_service_fts WHERE rowid = %s", docs)
+    cursor.executemany("DELETE FROM socialmap_service_point WHERE doc = %s", docs)
+    cursor.executemany("DELETE FROM socialmap_service_doc WHERE doc = %s", docs)
     cursor.executemany(
         "INSERT INTO socialmap_service_fts (rowid, name, body, keys, service_id) VALUES (%s, %s, %s, %s, %s)",
-        [(fts_rowid(sid), name, body, keys, sid.hex) for sid, name, body, keys in documents],
+        [(fts_rowid(d.service_id), d.name, d.body, d.keys, d.service_id.hex) for d in documents],
+    )
+    cursor.executemany(
+        "INSERT INTO socialmap_service_doc (doc, service_id) VALUES (%s, %s)",
+        [(fts_rowid(d.service_id), d.service_id.hex) for d in documents],
+    )
+    cursor.executemany(
+        "INSERT INTO socialmap_service_point (doc, latitude, longitude) VALUES (%s, %s, %s)",
+        [(fts_rowid(d.service_id), lat, lon) for d in documents for lat, lon in d.points],
     )
 
 
-POSTGRES_DOCUMENT = (
-    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B'), string_to_array(%s, ' ')"
+POSTGRES_COLUMNS = "service_id, document, keys, latitudes, longitudes"
+POSTGRES_VALUES = (
+    "%s, setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B'), "
+    "string_to_array(%s, ' '), %s, %s"
 )
 
 
-def _write_postgres(cursor: Any, chunk: list[uuid.UUID], documents: list[tuple[uuid.UUID, str, str, str]]) -> None:
+def _postgres_row(d: Document) -> tuple[Any, ...]:
+    return (
+        d.service_id,
+        d.name,
+        d.body,
+        d.keys,
+        [lat for lat, _ in d.points],
+        [lon for _, lon in d.points],
+    )
+
+
+def _write_postgres(cursor: Any, chunk: list[uuid.UUID], documents: list[Document]) -> None:
     cursor.execute("DELETE FROM socialmap_service_search WHERE service_id = ANY(%s)", [chunk])
     if len(documents) < COPY_FROM:
         cursor.executemany(
-            f"INSERT INTO socialmap_service_search (service_id, document, keys) VALUES (%s, {POSTGRES_DOCUMENT})",  # noqa: S608
-            documents,
+            f"INSERT INTO socialmap_service_search ({POSTGRES_COLUMNS}) VALUES ({POSTGRES_VALUES})",  # noqa: S608
+            [_postgres_row(d) for d in documents],
         )
         return
-    # Many documents: COPY the text parts, then build the vectors in one statement.
+    # Many documents: COPY the parts, then build the vectors in one statement.
     cursor.execute(
-        "CREATE TEMPORARY TABLE IF NOT EXISTS search_staging (service_id uuid, name text, body text, keys text)"
+        "CREATE TEMPORARY TABLE IF NOT EXISTS search_documents "
+        "(service_id uuid, name text, body text, keys text, latitudes float8[], longitudes float8[])"
     )
-    with cursor.cursor.copy("COPY search_staging (service_id, name, body, keys) FROM STDIN") as copy:
-        for row in documents:
-            copy.write_row(row)
+    with cursor.cursor.copy("COPY search_documents FROM STDIN") as copy:
+        for d in documents:
+            copy.write_row(_postgres_row(d))
     cursor.execute(
-        "INSERT INTO socialmap_service_search (service_id, document, keys) SELECT service_id, "
-        + POSTGRES_DOCUMENT % ("name", "body", "keys")
-        + " FROM search_staging"
+        f"INSERT INTO socialmap_service_search ({POSTGRES_COLUMNS}) SELECT "
+        + POSTGRES_VALUES % ("service_id", "name", "body", "keys", "latitudes", "longitudes")
+        + " FROM search_documents"
     )
-    cursor.execute("TRUNCATE search_staging")
+    cursor.execute("TRUNCATE search_documents")
 
 
 # -- querying -------------------------------------------------------------------------------------
 
 
 def _key_groups(criteria: SearchCriteria) -> list[list[str]]:
-    """Groups of filter tokens: every group must match, one token within a group."""
-    groups = [[f"t{term_id.hex}"] for term_id in criteria.term_ids]
+    """Groups of filter tokens: every group must match, one token within a group. The first
+    need and a place go together as need-and-place tokens (`_key_text`)."""
+    terms = [f"t{term_id.hex}" for term_id in criteria.term_ids]
+    places = []
     if criteria.municipality:
-        groups.append([criteria.municipality.lower(), NATIONAL_KEY])
+        places.append([criteria.municipality.lower(), NATIONAL_KEY])
     if criteria.point is not None:
-        groups.append(_cells_around(criteria.point, criteria.radius_km or DEFAULT_RADIUS_KM))
-    return groups
+        places.append(_cells_around(criteria.point, criteria.radius_km or DEFAULT_RADIUS_KM))
+    if terms and places:
+        return [[terms[0] + place for place in places[0]], *([t] for t in terms[1:]), *places[1:]]
+    return [*([t] for t in terms), *places]
 
 
 def _match_sqlite(words: list[str], groups: list[list[str]], any_word: bool) -> str:
@@ -410,48 +479,55 @@ def _tsquery(words: list[str], any_word: bool) -> str:
 
 
 def _text_source(sql: _Sql, words: list[str], groups: list[list[str]], any_word: bool) -> tuple[str, str]:
-    """FROM clause and score expression; the full-text index drives the query when it can."""
+    """FROM clause and score expression: the full-text index drives the query when it can.
+    `d` is the search row of a service, `s` the service (joined, so a search row without a
+    service is never found)."""
+    sqlite = _is_sqlite()
     if not words and not groups:
         return "socialmap_service s", "0.0"
-    if _is_sqlite():
-        sql.from_params.append(_match_sqlite(words, groups, any_word))
-        rank = "-bm25(socialmap_service_fts, 10.0, 1.0, 0.0)" if words else "0.0"
+    if sqlite:
+        sql.where.append("socialmap_service_fts MATCH %s")
+        sql.params.append(_match_sqlite(words, groups, any_word))
+        # The service id from a narrow table keyed by the FTS5 rowid: in the FTS5 content
+        # row it comes after the whole text, often on overflow pages.
         source = (
-            f"(SELECT service_id, {rank} AS score FROM socialmap_service_fts WHERE socialmap_service_fts MATCH %s) f "  # noqa: S608
-            "JOIN socialmap_service s ON s.id = f.service_id"
+            "socialmap_service_fts f JOIN socialmap_service_doc d ON d.doc = f.rowid "
+            "JOIN socialmap_service s ON s.id = d.service_id"
         )
-        return source, "f.score"
-    source = "socialmap_service_search f JOIN socialmap_service s ON s.id = f.service_id"
+        return source, "-bm25(socialmap_service_fts, 10.0, 1.0, 0.0)" if words else "0.0"
     score = "0.0"
     if words:
-        sql.where.append("f.document @@ to_tsquery('simple', %s)")
+        sql.where.append("d.document @@ to_tsquery('simple', %s)")
         sql.params.append(_tsquery(words, any_word))
-        score = "ts_rank(f.document, to_tsquery('simple', %s))"
+        score = "ts_rank(d.document, to_tsquery('simple', %s))"
         sql.select_params.append(_tsquery(words, any_word))
     for group in groups:  # one GIN lookup per group: has one of these tokens
-        sql.where.append("f.keys && %s::text[]")
+        sql.where.append("d.keys && %s::text[]")
         sql.params.append(group)
-    return source, score
+    return "socialmap_service_search d JOIN socialmap_service s ON s.id = d.service_id", score
 
 
 def _distance(sql: _Sql, criteria: SearchCriteria) -> str:
-    """Distance to the nearest location of each matching service, with a bounding box on the
-    indexed search point; equirectangular, which is exact enough at the scale of NL."""
+    """Distance to the nearest location of each matching service (`Metric`), from the points
+    of its search row `d` (a point search always has grid-cell tokens, so a search row): on
+    PostgreSQL two arrays in the row, on SQLite one range read of a clustered key."""
     if criteria.point is None:
         return "NULL"
     lat, lon = criteria.point
     radius = criteria.radius_km or DEFAULT_RADIUS_KM
     around = metric(lat)
     ky, kx = around.ky, around.kx
-    dlat, dlon = around.box(radius)
-    sql.select_params += [lat, lat, lon, lon, lat - dlat, lat + dlat, lon - dlon, lon + dlon]
     sql.outer_where = "x.d2 <= %s"
     sql.outer_params.append(radius * radius)
+    squared = f"MIN((p.lat - %s) * (p.lat - %s) * {ky!r} + (p.lon - %s) * (p.lon - %s) * {kx!r})"
+    sql.select_params += [lat, lat, lon, lon]
+    if not _is_sqlite():
+        return f"(SELECT {squared} FROM unnest(d.latitudes, d.longitudes) AS p(lat, lon))"  # noqa: S608
+    dlat, dlon = around.box(radius)
+    sql.select_params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
     return (
-        f"(SELECT MIN((l.geo_latitude - %s) * (l.geo_latitude - %s) * {ky!r} + "  # noqa: S608
-        f"(l.geo_longitude - %s) * (l.geo_longitude - %s) * {kx!r}) "
-        "FROM socialmap_serviceatlocation sal JOIN socialmap_location l ON l.id = sal.location_id "
-        "WHERE sal.service_id = s.id AND l.geo_latitude BETWEEN %s AND %s AND l.geo_longitude BETWEEN %s AND %s)"
+        f"(SELECT {squared} FROM (SELECT latitude AS lat, longitude AS lon FROM socialmap_service_point "  # noqa: S608
+        "WHERE doc = d.doc AND latitude BETWEEN %s AND %s AND longitude BETWEEN %s AND %s) p)"
     )
 
 
@@ -486,11 +562,11 @@ def search(criteria: SearchCriteria, *, offset: int, limit: int, any_word: bool 
     # candidate (used in the radius filter and in the order, it otherwise ran twice).
     query = (
         "WITH x AS MATERIALIZED ("  # noqa: S608
-        f"SELECT s.id, s.name, {score} AS score, {distance} AS d2 FROM {source} {' '.join(sql.joins)} "
+        f"SELECT s.id, s.name, {score} AS score, {distance} AS d2 FROM {source} "
         f"WHERE {where}) SELECT x.id, x.score, x.d2, COUNT(*) OVER () AS total FROM x "
         f"WHERE {sql.outer_where} ORDER BY {order} LIMIT %s OFFSET %s"
     )
-    params = [*sql.select_params, *sql.from_params, *sql.join_params, *sql.params, *sql.outer_params, limit, offset]
+    params = [*sql.select_params, *sql.params, *sql.outer_params, limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         rows = cursor.fetchall()

@@ -36,6 +36,7 @@ from kansrijk.socialmap.models import (
     TaxonomyTerm,
 )
 from kansrijk.socialmap.search import SearchCriteria
+from kansrijk.socialmap.values import ValuesIn
 
 
 @dataclass
@@ -178,8 +179,8 @@ class _SummaryPlan:
     program: list[tuple[str, str]]
     attribute: list[tuple[str, str]]
     term: list[tuple[str, str]]
-    services: QuerySet[Service, dict[str, Any]]
-    attributes: QuerySet[Attribute, dict[str, Any]]
+    services: ValuesIn
+    attributes: ValuesIn
 
 
 ORGANISATION_FIELDS = ("name", "description", "email", "website")
@@ -187,8 +188,8 @@ ORGANISATION_FIELDS = ("name", "description", "email", "website")
 
 @cache
 def _summary_plan() -> _SummaryPlan:
-    """The value queries of `_summary_objects`, resolved once (resolving 60 lookups costs more
-    than running the query); each call only adds its ids."""
+    """The value queries of `_summary_objects`, resolved and compiled once (`ValuesIn`):
+    resolving 60 lookups costs more than running the query."""
     service, organization, program = (
         _value_names(Service, "service"),
         _value_names(HsdsOrganization, "organization"),
@@ -204,9 +205,12 @@ def _summary_plan() -> _SummaryPlan:
         program,
         attribute,
         term,
-        services=Service.objects.values(*lookups),
-        attributes=Attribute.objects.values(
-            "service_id", *[name for _, name in attribute], *[f"taxonomy_term__{name}" for _, name in term]
+        services=ValuesIn(Service.objects.values(*lookups), "id"),
+        attributes=ValuesIn(
+            Attribute.objects.values(
+                "service_id", *[name for _, name in attribute], *[f"taxonomy_term__{name}" for _, name in term]
+            ),
+            "service_id",
         ),
     )
 
@@ -218,7 +222,7 @@ def _summary_objects(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
     building cost more than the queries themselves on this, the API's busiest path."""
     plan = _summary_plan()
     found: dict[uuid.UUID, Any] = {}
-    for values in plan.services.filter(id__in=service_ids):
+    for values in plan.services(service_ids):
         service = SimpleNamespace(**{attname: values[name] for attname, name in plan.service})
         organization = SimpleNamespace(
             **{attname: values[f"organization__{name}"] for attname, name in plan.organization}
@@ -235,7 +239,7 @@ def _summary_objects(service_ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
         )
         service.attributes = _Rows()
         found[service.id] = service
-    for values in plan.attributes.filter(service_id__in=service_ids):
+    for values in plan.attributes(service_ids):
         attribute = SimpleNamespace(**{attname: values[name] for attname, name in plan.attribute})
         attribute.taxonomy_term = SimpleNamespace(
             **{attname: values[f"taxonomy_term__{name}"] for attname, name in plan.term}

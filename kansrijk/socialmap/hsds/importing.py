@@ -10,11 +10,12 @@ point, and the search documents of every touched service are rebuilt.
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
 import uuid
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -33,7 +34,11 @@ from kansrijk.socialmap.hsds.reader import Package
 from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME, CellError, Column, Table, check_format, columns, max_lengths
 from kansrijk.socialmap.models import HsdsOrganization, Service, ServiceAtLocation
 
-BATCH = 5000
+BATCH = 5000  # rows per transaction; on PostgreSQL one is stored while the next is checked
+# SQLite stores ten batches per transaction. Random UUID keys spread each batch over whole
+# B-trees, so every transaction rewrote nearly every page of the table and its indexes:
+# fewer transactions, fewer rewrites (the rows of the 100k package: 83 → 76 s).
+SQLITE_BATCHES = 10
 ORGANISATION_FIELDS = ("name", "description", "email", "website")
 
 
@@ -100,6 +105,12 @@ class Importer:
         started = time.monotonic()
         self.report.notes += package.notes
         _large_cache()
+        with _without_cycle_collection():
+            self._run(package)
+        self.report.seconds = time.monotonic() - started
+        return self.report
+
+    def _run(self, package: Package) -> None:
         if "location" in package.sources and "address" in package.sources:
             self._read_addresses(package)
         if _second_connection_sees_all():
@@ -123,8 +134,6 @@ class Importer:
             search.index_services(sorted(services))
         self.progress("updating the database's statistics")
         _analyze()
-        self.report.seconds = time.monotonic() - started
-        return self.report
 
     def _read_addresses(self, package: Package) -> None:
         for _, cells in package.rows("address"):
@@ -161,12 +170,13 @@ class Importer:
         # in step, so the reference check knows what the previous batch stored.
         background = not any(col.ref == name for col in cols)
         self.known_ids(name)  # loaded here, before a background write reads it
+        size = BATCH * (SQLITE_BATCHES if connection.vendor == "sqlite" else 1)
         for source, cells in package.rows(name):
             read += 1
             values = self._convert(name, cols, lengths, source, cells, seen)
             if values is not None:
                 batch.append((source, values))
-            if len(batch) >= BATCH:
+            if len(batch) >= size:
                 self._write(name, batch, background=background)
                 batch = []
                 self.progress(f"{name}: {read}{f'/{total}' if total else ''} rows")
@@ -394,6 +404,22 @@ class Importer:
                 [HsdsOrganization(organisation_id=org_id) for org_id in ids], ignore_conflicts=True
             )
             self.hsds_organizations |= ids
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector off while importing. The importer keeps millions of
+    small objects alive until it ends (known ids, addresses, documents), and every full
+    collection walked them all again: 22 of 100 s for the 100k package, at the same peak
+    memory without it. The importer makes no reference cycles to collect; reference counting
+    still frees everything else at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _large_cache() -> None:

@@ -81,11 +81,18 @@ def test_the_whole_table_index_builds_the_same_documents_as_the_chunked_one(muni
 
     services = _services_for_indexing()
     ids = [s.id for s in services]
-    chunked = {sid: (name, set(body.split()), set(keys.split())) for sid, name, body, keys in search._documents(ids)}
+    chunked = {d.service_id: d for d in search._documents(ids)}
     whole = search._all_documents({search._doc_key(sid) for sid in ids})
     for sid in ids:
-        name, body, keys = whole[search._doc_key(sid)]
-        assert (name, set(body.split()), set(keys.split())) == chunked[sid]
+        one, other = whole[search._doc_key(sid)], chunked[sid]
+        assert (one.name, set(one.body.split()), set(one.keys.split()), set(one.points)) == (
+            other.name,
+            set(other.body.split()),
+            set(other.keys.split()),
+            set(other.points),
+        )
+    assert set(chunked[ids[0]].points) == {(51.251, 5.901)}
+    assert chunked[ids[1]].points == ()
 
 
 def test_search_finds_the_same_after_a_bulk_reindex(municipalities, monkeypatch):
