@@ -1,8 +1,9 @@
 """Value queries compiled once. On the social map's busiest path (the HSDS service list),
-building and compiling a Django query with sixty lookups cost more than running it: about
-1 ms of the 1.5 ms the summaries took. `ValuesIn` compiles it once per database connection
-and number of ids, with Django's own compiler and converters, so the rows are exactly what
-`.values()` gives (tested against it)."""
+building and compiling a Django query with sixty lookups cost more than running it (under
+the profiler 3.5 of the 6.6 s the summaries of 1,000 searches took). `ValuesIn` compiles it
+once per database connection and number of ids, with Django's own compiler and converters
+(internal API: `as_sql`, `get_converters`), so the rows are exactly what `.values()` gives
+(tested against it)."""
 
 from __future__ import annotations
 

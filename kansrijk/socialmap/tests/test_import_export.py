@@ -284,3 +284,31 @@ def test_a_new_organisation_name_reaches_the_search_documents_of_its_services(tm
     hsds_import(actor=None, path=renamed)
     assert service_search(criteria=SearchCriteria(text="zeehond")).total == 1
     assert service_search(criteria=SearchCriteria(text="waterrat")).total == 0
+
+
+def test_the_cycle_collector_is_off_while_importing_and_back_on_after_it_even_on_failure(
+    tmp_path, municipalities, monkeypatch
+):
+    import gc
+
+    from kansrijk.socialmap.hsds import importing
+
+    seen = []
+    real_run = importing.Importer._run
+
+    def watching(self, package):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        real_run(self, package)
+
+    monkeypatch.setattr(importing.Importer, "_run", watching)
+    _broken_package(tmp_path)
+    hsds_import(actor=None, path=tmp_path)
+    assert seen == [False] and gc.isenabled()
+
+    def failing(self, package):  # type: ignore[no-untyped-def]
+        raise RuntimeError("stopped for the test")
+
+    monkeypatch.setattr(importing.Importer, "_run", failing)
+    with pytest.raises(RuntimeError):
+        hsds_import(actor=None, path=tmp_path)
+    assert gc.isenabled()

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from kansrijk.socialmap import search
 from kansrijk.socialmap.models import TaxonomyTerm
 from kansrijk.socialmap.search import SearchCriteria
 from kansrijk.socialmap.selectors import postcode_place, service_search
@@ -46,6 +47,42 @@ def test_need_age_and_municipality_combine(municipalities):
     assert _names(SearchCriteria(term_ids=(sport,), municipality="GM1640", min_age=9, max_age=9)) == ["Sport Leudal"]
 
 
+def test_needs_and_places_combine_through_need_and_place_tokens(municipalities):
+    """The first need goes with the place as one token (`t<term>gm…`, `t<term>c…`,
+    `t<term>gmnl`); a second need and a second place stay groups of their own."""
+    from kansrijk.socialmap.models import ServiceArea
+
+    near, far = LocationFactory(latitude=51.251, longitude=5.901), LocationFactory(latitude=52.37, longitude=4.89)
+    ServiceFactory(name="Fiets en sport", needs=["sport", "fiets"], locations=[near], municipalities=["GM1640"])
+    ServiceFactory(name="Alleen sport", needs=["sport"], locations=[near], municipalities=["GM1640"])
+    ServiceFactory(name="Fiets en sport ver weg", needs=["sport", "fiets"], locations=[far], municipalities=["GM0363"])
+    landelijk = ServiceFactory(name="Landelijk sportfonds", needs=["sport"])
+    ServiceArea.objects.create(service=landelijk, is_national=True, name="Nederland")
+    search.index_services([landelijk.id])
+    sport, fiets = (TaxonomyTerm.objects.get(code=code).id for code in ("sport", "fiets"))
+    point = (51.25, 5.90)
+    assert _names(SearchCriteria(term_ids=(sport, fiets), point=point, radius_km=5)) == ["Fiets en sport"]
+    assert _names(SearchCriteria(term_ids=(fiets,), point=point, radius_km=5)) == ["Fiets en sport"]
+    in_leudal = _names(SearchCriteria(term_ids=(sport,), municipality="GM1640"))
+    assert {"Alleen sport", "Fiets en sport", "Landelijk sportfonds"} <= set(in_leudal)  # national too
+    assert _names(SearchCriteria(term_ids=(fiets,), municipality="GM0363")) == ["Fiets en sport ver weg"]
+    assert _names(SearchCriteria(term_ids=(sport,), municipality="GM1640", point=point, radius_km=5)) == [
+        "Alleen sport",
+        "Fiets en sport",
+    ]
+
+
+def test_a_deleted_service_is_not_found_although_its_search_row_remains(municipalities):
+    """Deleting an organisation (admin) cascades to its services, not to the search rows, which
+    no foreign key ties to them: the search joins the service, so the row is never found."""
+    gone = ServiceFactory(name="Voetbal weg", locations=[LocationFactory(latitude=51.251, longitude=5.901)])
+    ServiceFactory(name="Voetbal blijft", locations=[LocationFactory(latitude=51.252, longitude=5.902)])
+    gone.organization.organisation.delete()
+    for criteria in (SearchCriteria(text="voetbal"), SearchCriteria(point=(51.25, 5.90), radius_km=5)):
+        page = service_search(criteria=criteria)
+        assert [r.service.name for r in page.results] == ["Voetbal blijft"] and page.total == 1
+
+
 def test_a_listing_not_confirmed_for_a_year_is_stale(municipalities):
     ServiceFactory(name="Oud", assured_date=date(2020, 1, 1))
     ServiceFactory(name="Nieuw")
@@ -77,8 +114,6 @@ def _services_for_indexing():
 
 
 def test_the_whole_table_index_builds_the_same_documents_as_the_chunked_one(municipalities):
-    from kansrijk.socialmap import search
-
     services = _services_for_indexing()
     ids = [s.id for s in services]
     chunked = {d.service_id: d for d in search._documents(ids)}
@@ -96,8 +131,6 @@ def test_the_whole_table_index_builds_the_same_documents_as_the_chunked_one(muni
 
 
 def test_search_finds_the_same_after_a_bulk_reindex(municipalities, monkeypatch):
-    from kansrijk.socialmap import search
-
     services = _services_for_indexing()
     criteria = [
         SearchCriteria(text="voetbal"),
