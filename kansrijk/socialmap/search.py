@@ -1,10 +1,11 @@
 """Full-text search over services, on SQLite (FTS5) and PostgreSQL (tsvector + GIN).
 
-One document per service: `name`, `body` (description, eligibility, organisation, needs,
-places) and `keys` — filter tokens that make need and municipality filters an index
-lookup: `t<term uuid hex>` per taxonomy term, `gm1640` per municipality served, `gmnl`
-for national services. The services that write services call `index_services`; no
-signals, no triggers.
+One document per service (`Document`): `name`, `body` (description, eligibility,
+organisation, needs, places), `keys` — filter tokens that make need and place filters an
+index lookup: `t<term uuid hex>` per taxonomy term, `gm1640` per municipality served,
+`gmnl` for national services, `c<row>x<column>` per grid cell of a location, and each
+need with each place (`_key_text`) — and the `points` of its locations, for distances.
+The services that write services call `index_services`; no signals, no triggers.
 """
 
 from __future__ import annotations
