@@ -28,7 +28,7 @@ def test_rows_are_those_of_values_for_every_number_of_ids(municipalities):
     assert isinstance(row["id"], uuid.UUID) and row["minimum_age"] == 3 and row["last_modified"].tzinfo is not None
 
 
-def test_it_is_one_query_without_ids_none(django_assert_num_queries, municipalities):
+def test_one_query_per_call_and_none_without_ids(django_assert_num_queries, municipalities):
     service = ServiceFactory()
     by_id = ValuesIn(Service.objects.values("id", "name"), "id")
     with django_assert_num_queries(0):
