@@ -294,6 +294,19 @@ DEMO_MODE = env_bool("DEMO_MODE", False)
 # Personal data of a closed concern is erased this many days after it closed (the
 # anonymous statistics stay); `kansrijk referrals-retention` does it.
 REFERRALS_RETENTION_DAYS = int(os.environ.get("REFERRALS_RETENTION_DAYS", "365"))
+# The erasure log (ADR 0011): ids of erased records, in a file outside the database, so
+# `kansrijk restore` can erase again what an older backup brings back. Default: beside the
+# SQLite database, or in the project folder for PostgreSQL; in production put it on its own
+# persistent volume.
+_database_file = Path(str(DATABASES["default"]["NAME"]))
+ERASURE_LOG_PATH = Path(
+    os.environ.get(
+        "ERASURE_LOG_PATH",
+        _database_file.with_name(_database_file.stem + ".erasures.jsonl")
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+        else BASE_DIR / "kansrijk.erasures.jsonl",
+    )
+)
 
 LOGGING = {
     "version": 1,

@@ -143,3 +143,10 @@ def page_without_javascript(browser: object, live_server: object, municipalities
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _erasure_log_in_tmp(settings: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Erasures in tests are logged to a fresh temporary file, never beside the real database."""
+    folder = tmp_path_factory.mktemp("erasure-log")
+    settings.ERASURE_LOG_PATH = folder / "erasures.jsonl"  # type: ignore[attr-defined]

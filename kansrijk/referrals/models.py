@@ -1,7 +1,7 @@
 """Concerns about children, consent, referrals with their history, barriers and feedback.
 
 Personal data lives in `Concern`, `Child`, `Consent`, `Referral` (note, delivered help),
-`ReferralStep.reason`, `Barrier.description` and `Feedback.comment`; `services.concern_erase`
+`ReferralStep.reason`, `Barrier.description` and `Feedback.comment`; `retention.concern_erase`
 removes it after the retention period and leaves one anonymous `ConcernRecord`.
 """
 
@@ -210,8 +210,10 @@ class Barrier(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", help_text="The organisation that reported it."
     )
-    created_by = _user("Who reported it.")
-    created_at = models.DateTimeField(default=timezone.now, help_text="When it was reported.")
+    created_by = _user("Who reported it (emptied at erasure).")
+    created_at = models.DateTimeField(
+        default=timezone.now, help_text="When it was reported (at erasure: only the month is kept, as its first day)."
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -265,9 +267,20 @@ class Feedback(models.Model):
 
 
 class ConcernRecord(models.Model):
-    """What remains of an erased concern: anonymous facts for statistics only."""
+    """What remains of an erased concern: anonymous facts for statistics only.
 
-    concern_id = models.UUIDField(unique=True, help_text="Id of the erased concern (links the audit trail).")
+    Nothing in it leads back to the concern, a child, a family or a professional: a fresh
+    random id (never the concern's), the year only (no dates or times that could be matched
+    with the audit trail or the erasure log), organisations and services (no people), and
+    codes and counts (no free text). See ADR 0011.
+    """
+
+    id = models.UUIDField(
+        primary_key=True,
+        default=uuid.uuid4,
+        editable=False,
+        help_text="Random identifier, unrelated to the erased concern.",
+    )
     municipality_code = models.CharField(max_length=6, db_index=True, help_text="CBS code of the municipality.")
     year = models.PositiveSmallIntegerField(db_index=True, help_text="Year the concern was raised.")
     organisation_id = models.UUIDField(help_text="The organisation that raised the concern.")
@@ -278,10 +291,9 @@ class ConcernRecord(models.Model):
     receiver_ids = models.JSONField(default=list, help_text="Ids of the organisations referred to.")
     days_to_help = models.JSONField(default=list, help_text="Days from sent to done, per referral that was done.")
     feedback = models.JSONField(default=list, help_text="Family answers and child scores, without comments.")
-    erased_at = models.DateTimeField(default=timezone.now, help_text="When the personal data was erased.")
 
     class Meta:
-        ordering = ["-erased_at"]
+        ordering = ["-year", "municipality_code"]
 
     def __str__(self) -> str:
         return f"{self.municipality_code} {self.year}"
