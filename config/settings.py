@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "kansrijk.referrals",
     "kansrijk.alliance",
     "kansrijk.demo",
+    "kansrijk.backups",
 ]
 
 MIDDLEWARE = [

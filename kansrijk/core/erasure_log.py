@@ -39,6 +39,7 @@ class Erasure:
 class ErasureLogContents:
     erasures: list[Erasure] = field(default_factory=list)
     bad_lines: list[int] = field(default_factory=list)
+    missing: bool = False
 
 
 def log_path() -> Path:
@@ -104,14 +105,18 @@ def read(path: Path | None = None) -> ErasureLogContents:
     path = path or log_path()
     contents = ErasureLogContents()
     if not path.exists():
+        contents.missing = True
         return contents
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, text in enumerate(lines, start=1):
-            if not text.strip():
-                continue
-            erasure = _parse(text)
-            if erasure is None:
-                contents.bad_lines.append(number)
-            else:
-                contents.erasures.append(erasure)
+    try:
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            for number, text in enumerate(lines, start=1):
+                if not text.strip():
+                    continue
+                erasure = _parse(text)
+                if erasure is None:
+                    contents.bad_lines.append(number)
+                else:
+                    contents.erasures.append(erasure)
+    except OSError as error:
+        raise ErasureLogError(f"The erasure log {path} cannot be read: {error.strerror}.") from error
     return contents
