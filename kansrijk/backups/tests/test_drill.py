@@ -74,3 +74,12 @@ def test_postgresql_drill_erased_data_stays_erased_after_restoring_an_older_back
     if connection.vendor != "postgresql":
         pytest.skip("Needs PostgreSQL: DATABASE_URL=postgres://… (CI's PostgreSQL pass).")
     _drill(tmp_path)
+
+
+def test_a_restore_without_an_erasure_log_warns_how_to_re_apply_it_later(tmp_path, municipalities):
+    backup = tmp_path / "b.backup"
+    call_command("backup", str(backup), stdout=io.StringIO())
+    assert not settings.ERASURE_LOG_PATH.exists()
+    out = _restore(backup)
+    assert f"No erasure log at {settings.ERASURE_LOG_PATH}" in out
+    assert "kansrijk restore --erasures-only" in out
