@@ -112,7 +112,8 @@ def other_sessions(connection: Any) -> int:
     """How many other connections the database has (app servers, workers, a psql …)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
         )
         (count,) = cursor.fetchone()
     return int(count)

@@ -66,9 +66,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"Erasure log line {number} cannot be read; it was skipped."))
         for model, count in result.replay.unknown.items():
             self.stdout.write(self.style.WARNING(f"{count} logged erasure(s) of {model}: no way to re-apply them."))
+        already = result.replay.logged - result.replay.total - sum(result.replay.unknown.values())
+        note = f" ({already} other logged erasure(s) were already done in this database)" if already else ""
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Re-applied {result.replay.total} erasure(s) from the erasure log "
-                f"({result.replay.logged} logged in all; the others were already erased in the backup)."
-            )
+            self.style.SUCCESS(f"Re-applied {result.replay.total} erasure(s) from the erasure log{note}.")
         )
