@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -79,7 +80,7 @@ def _read_log() -> erasure_log.ErasureLogContents:
     try:
         return erasure_log.read()
     except erasure_log.ErasureLogError as error:
-        raise BackupError(f"{error} Nothing was restored.", bad_input=False) from error
+        raise BackupError(f"{error} Nothing was changed.", bad_input=False) from error
 
 
 def erasures_reapply(*, using: str = "default") -> RestoreResult:
@@ -99,8 +100,16 @@ def backup_restore(*, path: Path, using: str = "default") -> RestoreResult:
         postgres.restore(connection, path)
     else:
         sqlite.restore(connection, path)
-    applied = _migrate(using)
-    replay = erasures_replay(log)
+    ContentType.objects.clear_cache()
+    try:
+        applied = _migrate(using)
+        replay = erasures_replay(log)
+    except Exception as error:
+        raise BackupError(
+            f"The backup was restored, but bringing it up to date failed: {error}. Fix the cause and run "
+            "`kansrijk restore --erasures-only` before starting the site: erased data is back until then.",
+            bad_input=False,
+        ) from error
     with transaction.atomic(using=using):
         record(
             actor=None,
