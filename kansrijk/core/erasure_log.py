@@ -76,6 +76,17 @@ def append(*, model: str, object_id: str, at: datetime | None = None) -> None:
     moment = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
     line = json.dumps({"model": model, "id": object_id, "at": moment}, sort_keys=True) + "\n"
     created = not path.exists()
+    try:
+        _write(path, line)
+        if created:
+            _fsync_folder(path.parent)
+    except OSError as error:
+        raise ErasureLogError(
+            f"Could not write to the erasure log {path} ({error.strerror}); add this line by hand: {line.strip()}"
+        ) from error
+
+
+def _write(path: Path, line: str) -> None:
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o640)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -86,8 +97,6 @@ def append(*, model: str, object_id: str, at: datetime | None = None) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-    if created:
-        _fsync_folder(path.parent)
 
 
 def _parse(text: str) -> Erasure | None:

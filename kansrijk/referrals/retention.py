@@ -135,7 +135,10 @@ def retention_run(*, dry_run: bool, now: datetime | None = None) -> RetentionRes
     erased = 0
     if not dry_run:
         if due:
-            erasure_log.check_writable()
+            try:
+                erasure_log.check_writable()
+            except erasure_log.ErasureLogError as error:
+                raise erasure_log.ErasureLogError(f"Nothing was erased: {error}") from error
         for concern in due:
             concern_erase(actor=None, concern=concern)
             erased += 1

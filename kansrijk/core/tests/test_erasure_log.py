@@ -1,6 +1,7 @@
 """The erasure log: one fsynced JSON line per erasure, outside the database, nothing personal."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -36,3 +37,10 @@ def test_an_unwritable_place_is_refused_with_a_clear_error(tmp_path):
         erasure_log.check_writable(tmp_path / "no-folder" / "erasures.jsonl")
     with pytest.raises(erasure_log.ErasureLogError, match="is a folder"):
         erasure_log.check_writable(tmp_path)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_full_disk_is_a_clear_error_that_gives_the_line_to_add_by_hand(settings):
+    settings.ERASURE_LOG_PATH = Path("/dev/full")
+    with pytest.raises(erasure_log.ErasureLogError, match=r"No space left on device\); add this line by hand: \{"):
+        erasure_log.append(model="referrals.concern", object_id="c1")

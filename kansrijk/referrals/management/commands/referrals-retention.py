@@ -24,7 +24,7 @@ class Command(BaseCommand):
         try:
             result = retention_run(dry_run=options["dry_run"])
         except ErasureLogError as error:
-            raise CommandError(f"Nothing was erased: {error}") from error
+            raise CommandError(str(error)) from error
         verb = "Would erase" if options["dry_run"] else "Erased"
         for concern in result.due:
             self.stdout.write(
