@@ -105,3 +105,10 @@ def test_the_editor_reads_amounts_typed_the_dutch_way(demo):
 def test_load_reference_is_idempotent_with_the_demo(demo):
     call_command("load-reference", stdout=io.StringIO())
     assert Scheme.objects.filter(slug="leergeld").count() == 1
+
+
+def test_the_notices_are_translated_into_english(client, demo):
+    with time_machine.travel(dt.datetime(2027, 1, 4, 10, tzinfo=dt.UTC), tick=False):
+        page = client.post("/en" + reverse("screener:check"), _family("GM0363")).content.decode()
+    assert "We do not know yet which schemes the municipality of Amsterdam has." in page
+    assert "calculated with the rates of 2026; those of 2027 are not known yet" in page
