@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from kansrijk.conftest import client_for, with_totp
 from kansrijk.organisations.models import Organisation
@@ -108,7 +109,8 @@ def test_load_reference_is_idempotent_with_the_demo(demo):
 
 
 def test_the_notices_are_translated_into_english(client, demo):
-    with time_machine.travel(dt.datetime(2027, 1, 4, 10, tzinfo=dt.UTC), tick=False):
+    # override: the request activates English in this thread; restore Dutch for the tests after this one
+    with time_machine.travel(dt.datetime(2027, 1, 4, 10, tzinfo=dt.UTC), tick=False), translation.override("nl"):
         page = client.post("/en" + reverse("screener:check"), _family("GM0363")).content.decode()
     assert "We do not know yet which schemes the municipality of Amsterdam has." in page
     assert "calculated with the rates of 2026; those of 2027 are not known yet" in page
