@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.screener.constants import NEEDS, AppliesVia, IncomeTest, PaymentRoute, School
 from kansrijk.screener.forms import euros
 from kansrijk.screener.models import Scheme
-from kansrijk.screener.money_input import ConfirmMoneyForm
+from kansrijk.screener.money_input import ConfirmMoneyForm, MoneyInputError, format_money_input, parse_money
 from kansrijk.screener.services import VersionData, version_errors
 
 # VersionData's cent fields and the form's money fields (euros typed Dutch-style, cents out).
@@ -23,16 +22,12 @@ EURO_FIELDS = {
     "leefgeld_base_cents": "leefgeld_base",
     "leefgeld_per_person_cents": "leefgeld_per_person",
 }
-BAND = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*:\s*(\d{1,6}(?:[.,]\d{1,2})?)\s*$")
+BAND = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*:\s*(.+?)\s*$")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def cents(value: Decimal | None) -> int | None:
-    return None if value is None else int((value * 100).to_integral_value())
-
-
 def bands_text(bands: list[dict[str, Any]]) -> str:
-    return "; ".join(f"{b['age_min']}-{b['age_max']}: {Decimal(b['cents']) / 100:.2f}" for b in bands)
+    return "; ".join(f"{b['age_min']}-{b['age_max']}: {format_money_input(int(b['cents']))}" for b in bands)
 
 
 class SchemeVersionForm(ConfirmMoneyForm):
@@ -90,7 +85,13 @@ class SchemeVersionForm(ConfirmMoneyForm):
             if match is None:
                 raise forms.ValidationError(_("Schrijf het zo: 4-11: 200; 12-17: 300."))
             low, high, amount = match.groups()
-            bands.append({"age_min": int(low), "age_max": int(high), "cents": cents(Decimal(amount.replace(",", ".")))})
+            try:
+                parsed = parse_money(amount)
+            except MoneyInputError as error:
+                raise forms.ValidationError(f"{part}: {error}") from error
+            if parsed.ambiguous:
+                raise forms.ValidationError(_("%(part)s: schrijf het bedrag zo: 1.600,50 of 1600.") % {"part": part})
+            bands.append({"age_min": int(low), "age_max": int(high), "cents": parsed.cents})
         return bands
 
     def clean(self) -> dict[str, Any]:

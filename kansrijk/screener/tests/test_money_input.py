@@ -87,3 +87,13 @@ def test_an_amount_written_english_style_is_confirmed_before_it_is_used(municipa
     form = details_form({**STEP_2, "huur": "1,600"})
     assert form is not None and not form.is_valid()
     assert "€ 1.600" in " ".join(form.errors["huur"])
+
+
+def test_the_editor_reads_band_amounts_the_dutch_way():
+    from kansrijk.screener.editor_forms import SchemeVersionForm, bands_text
+
+    form = SchemeVersionForm({"amount_bands": "4-11: 1.600,50; 12-17: € 300"}, scheme=None)  # type: ignore[arg-type]
+    form.cleaned_data = {"amount_bands": form.data["amount_bands"]}
+    bands = form.clean_amount_bands()
+    assert [b["cents"] for b in bands] == [160_050, 300_00]
+    assert bands_text(bands) == "4-11: 1.600,50; 12-17: 300"
