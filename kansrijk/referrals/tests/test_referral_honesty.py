@@ -133,3 +133,8 @@ def test_staff_see_organisations_with_waiting_referrals_and_no_users(teacher, st
 
 def test_the_staff_page_is_404_for_others(teacher):
     assert client_for(teacher).get(reverse("referrals:waiting_without_users")).status_code == 404
+
+
+def test_staff_find_the_page_from_the_referrals_index(staff_client):
+    page = staff_client.get(reverse("referrals:index")).content.decode()
+    assert reverse("referrals:waiting_without_users") in page
