@@ -11,10 +11,10 @@ DEV_ENV  := DEBUG=1 DEMO_MODE=1
 PROD_ENV := DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-secret-value-0123456789abcdef \
             ALLOWED_HOSTS=kansrijk.example.org
 
-.PHONY: run test install install-test static migrate demo serve lint typecheck imports migrations-check deploy-check \
+.PHONY: run test install install-test static migrate reference demo serve lint typecheck imports migrations-check deploy-check \
         pytest chromium openapi messages clean
 
-run: install static migrate demo serve
+run: install static migrate reference demo serve
 
 test: install-test chromium static lint typecheck imports migrations-check deploy-check pytest
 
@@ -44,6 +44,10 @@ static: kansrijk/static/vendor/.built
 
 migrate: install
 	$(DEV_ENV) $(KR) migrate --no-input -v 0
+
+# The national funds and their criteria: every install needs them, demo or not (ADR 0016).
+reference: install
+	$(DEV_ENV) $(KR) load-reference
 
 demo: install
 	$(DEV_ENV) $(KR) demo

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.alliance.constants import Activity, ReachUnit, TargetGroup
 from kansrijk.alliance.formatting import plain_number
 from kansrijk.alliance.models import Commitment
-from kansrijk.alliance.services import CommitmentInput, IndicatorInput
+from kansrijk.alliance.services import OUTSIDE_COMMITMENT, CommitmentInput, IndicatorInput, report_years
 from kansrijk.municipalities.models import Municipality
 
 TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -180,9 +180,15 @@ class ProgressReportForm(forms.Form):
 
     def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        this_year = timezone.localdate().year
-        years = range(this_year, min(commitment.starts_on.year, this_year) - 1, -1)
-        cast(forms.TypedChoiceField, self.fields["year"]).choices = [(year, str(year)) for year in years]
+        first, last = report_years(commitment)  # exactly the years the commitment covers, latest first
+        cast(forms.TypedChoiceField, self.fields["year"]).choices = [(y, str(y)) for y in range(last, first - 1, -1)]
+        year = self.fields["year"]
+        year.initial = min(max(timezone.localdate().year, first), last)
+        year.error_messages["invalid_choice"] = str(OUTSIDE_COMMITMENT) % {
+            "year": "%(value)s",  # filled in by Django with the year sent
+            "first": first,
+            "last": last,
+        }
         self.fields["realised_reach"].help_text = _("Gepland: %(reach)s %(unit)s per jaar.") % {
             "reach": commitment.planned_reach,
             "unit": commitment.get_reach_unit_display(),

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kansrijk.accounts.models import User
 from kansrijk.alliance import selectors
@@ -266,13 +267,22 @@ def _indicator_values(commitment: Commitment, values: Mapping[int, Decimal | Non
     ]
 
 
+OUTSIDE_COMMITMENT = gettext_lazy("%(year)s valt buiten deze inzet. Kies een jaar van %(first)s tot en met %(last)s.")
+
+
+def report_years(commitment: Commitment) -> tuple[int, int]:
+    """The first and last year a progress report can be about: the years the commitment covers."""
+    first, last = commitment.starts_on.year, commitment.ends_on.year
+    return first, max(first, last)
+
+
 def _check_report(commitment: Commitment, year: int, reported_on: date, what_was_done: str) -> None:
     if reported_on > timezone.localdate():
         raise AllianceError(_("De datum van het verslag ligt in de toekomst."), "reported_on")
-    if not commitment.starts_on.year <= year <= reported_on.year:
+    first, last = report_years(commitment)
+    if not first <= year <= last:
         raise AllianceError(
-            _("Kies een jaar tussen %(first)s en %(last)s.")
-            % {"first": commitment.starts_on.year, "last": reported_on.year},
+            str(OUTSIDE_COMMITMENT) % {"year": year, "first": first, "last": last},
             "year",
         )
     if not what_was_done.strip():

@@ -12,8 +12,14 @@ from django.utils.translation import gettext as _
 
 from kansrijk.referrals import selectors, services
 from kansrijk.referrals.forms import ReferralForm
-from kansrijk.referrals.suggestions import needs_for, screener_advice_for, service_suggestions_for
+from kansrijk.referrals.receivers import organisation_ids_with_users, waiting_without_users_for
+from kansrijk.referrals.suggestions import Suggestion, needs_for, screener_advice_for, service_suggestions_for
 from kansrijk.socialmap.constants import NEED_BY_CODE
+
+
+def _choice_label(suggestion: Suggestion, has_users: bool) -> str:
+    label = f"{suggestion.service.name} — {suggestion.organisation_name}"
+    return label if has_users else label + " — " + _("deze organisatie gebruikt Kansrijk nog niet")
 
 
 @login_required
@@ -22,23 +28,21 @@ def referral_create(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse
     query = request.GET.get("q", "").strip()[:100]
     suggestions = service_suggestions_for(concern=concern, text=query)
     consented = selectors.consented_organisation_ids(concern=concern)
-    choices = [(str(s.service.pk), f"{s.service.name} — {s.organisation_name}") for s in suggestions]
+    with_users = organisation_ids_with_users(organisation_ids={s.service.organization_id for s in suggestions})
+    choices = [(str(s.service.pk), _choice_label(s, s.service.organization_id in with_users)) for s in suggestions]
     form = ReferralForm(request.POST or None, services=choices)
     if request.method == "POST" and form.is_valid():
-        made = 0
-        for service_id in form.cleaned_data["services"]:
-            try:
-                services.referral_create(
-                    actor=selectors.acting_user(request.user),
-                    concern=concern,
-                    service_id=service_id,
-                    note=form.cleaned_data["note"],
-                )
-                made += 1
-            except services.ReferralError as error:
-                form.add_error("services" if error.field == "service" else None, error.message)
-        if made and not form.errors:
-            messages.success(request, _("Verwijzingen verstuurd: %(n)s.") % {"n": made})
+        try:
+            made = services.referrals_create(
+                actor=selectors.acting_user(request.user),
+                concern=concern,
+                service_ids=form.cleaned_data["services"],
+                note=form.cleaned_data["note"],
+            )
+        except services.ReferralError as error:
+            form.add_error("services" if error.field == "service" else None, error.message)
+        else:
+            messages.success(request, _("Verwijzingen verstuurd: %(n)s.") % {"n": len(made)})
             return redirect("referrals:concern", concern.pk)
     return render(
         request,
@@ -53,3 +57,10 @@ def referral_create(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse
             "advice": screener_advice_for(concern=concern),
         },
     )
+
+
+@login_required
+def waiting_without_users(request: HttpRequest) -> HttpResponse:
+    """Platform staff: organisations with referrals waiting and nobody on Kansrijk to read them."""
+    rows = waiting_without_users_for(user=request.user)
+    return render(request, "referrals/waiting_without_users.html", {"rows": rows})

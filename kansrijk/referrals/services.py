@@ -34,6 +34,7 @@ from kansrijk.referrals.constants import (
     Status,
 )
 from kansrijk.referrals.models import Barrier, Child, Concern, Consent, Feedback, Notification, Referral, ReferralStep
+from kansrijk.referrals.receivers import organisation_has_users
 from kansrijk.referrals.validation import age_range, contains_bsn
 from kansrijk.referrals.workflow import transition_for
 from kansrijk.socialmap.constants import NEED_BY_CODE
@@ -316,6 +317,55 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
         )
         _tell(referral, receiver.pk, _("Nieuwe verwijzing voor '%(service)s'."), _receiver_emails(referral))
     return referral
+
+
+def referrals_create(
+    *, actor: User, concern: Concern, service_ids: Sequence[uuid.UUID | str], note: str = ""
+) -> list[Referral]:
+    """Refer one concern to several services: all or none (one transaction). A failure for any
+    service raises its error, naming the service, and nothing is sent. A receiver without users on
+    Kansrijk gets a notice at its public e-mail address (no personal data), after the commit."""
+    if not service_ids:
+        raise ReferralError(_("Kies minstens één hulp."), "service")
+    made: list[Referral] = []
+    with transaction.atomic():
+        for service_id in service_ids:
+            try:
+                made.append(referral_create(actor=actor, concern=concern, service_id=service_id, note=note))
+            except ReferralError as error:
+                name = Service.objects.filter(pk=service_id).values_list("name", flat=True).first() or str(service_id)
+                message = _("%(service)s: %(error)s Er is nog niets verstuurd.") % {
+                    "service": name,
+                    "error": error.message,
+                }
+                raise type(error)(message, error.field) from error
+        for referral in made:
+            _notify_without_users(actor, referral)
+    return made
+
+
+def _notify_without_users(actor: User, referral: Referral) -> None:
+    """Tell an organisation without users on Kansrijk that a referral waits (no personal data)."""
+    receiver = referral.receiver
+    if organisation_has_users(organisation_id=receiver.pk):
+        return
+    record(
+        actor=actor,
+        action="referral.receiver_without_users",
+        obj=referral,
+        detail={"receiver": str(receiver.pk), "notice_sent": bool(receiver.email)},
+    )
+    if not receiver.email:
+        return
+    subject = _("Er wacht een verwijzing voor %(organisation)s in Kansrijk") % {"organisation": receiver.name}
+    body = _(
+        "Een professional heeft via Kansrijk een gezin naar %(organisation)s verwezen, voor '%(service)s'.\n\n"
+        "Uw organisatie gebruikt Kansrijk nog niet. Wilt u de verwijzing lezen en beantwoorden? "
+        "Vraag dan een account aan via %(site)s.\n\n"
+        "In deze e-mail staan bewust geen gegevens over het gezin."
+    ) % {"organisation": receiver.name, "service": referral.service_name, "site": settings.SITE_URL}
+    address = [receiver.email]
+    transaction.on_commit(lambda: send_mail(subject, body, None, address, fail_silently=True))
 
 
 def _check_step_input(target: str, reason: str, delivered_what: str, amount_cents: int | None) -> None:

@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("<uuid:concern_id>/verwijzen/", referral_views.referral_create, name="referral_create"),
     path("verwijzingen/", views.referral_list, name="referral_list"),
+    path("verwijzingen/zonder-gebruikers/", referral_views.waiting_without_users, name="waiting_without_users"),
     path("verwijzingen/<uuid:referral_id>/", views.referral_detail, name="referral"),
     path("verwijzingen/<uuid:referral_id>/stap/", views.referral_step, name="referral_step"),
     path("verwijzingen/<uuid:referral_id>/drempel/", views.barrier_create, name="barrier_create"),

@@ -20,6 +20,7 @@ from typing import Any
 from kansrijk.rules.engine import explain
 from kansrijk.rules.local import LocalRule, local_schemes, select_rules
 from kansrijk.rules.money import MoneyError, parse_cents
+from kansrijk.rules.params import ParameterTree
 from kansrijk.rules.schemes import SchemeRegistry, national_schemes
 from kansrijk.rules.tables import SCHOOLS, Adult, Child, Household
 
@@ -176,7 +177,9 @@ def registry_for(rules: Sequence[LocalRule], municipality: str, on: dt.date) -> 
     return registry
 
 
-def answer(requests: Sequence[ScreenRequest], local: LocalSource | None = None) -> list[dict[str, Any]]:
+def answer(
+    requests: Sequence[ScreenRequest], local: LocalSource | None = None, tree: ParameterTree | None = None
+) -> list[dict[str, Any]]:
     """Answers for valid requests, evaluated together per date and municipality."""
     answers: list[dict[str, Any]] = [{} for _ in requests]
     groups: dict[tuple[dt.date, str], list[int]] = {}
@@ -189,7 +192,7 @@ def answer(requests: Sequence[ScreenRequest], local: LocalSource | None = None) 
             if municipality not in found:
                 found[municipality] = local(municipality)
             registry = registry_for(found[municipality], municipality, on)
-        results = explain([requests[i].household for i in indexes], on, registry)
+        results = explain([requests[i].household for i in indexes], on, registry, tree)
         for index, result in zip(indexes, results, strict=True):
             request = requests[index]
             answers[index] = {
@@ -201,11 +204,15 @@ def answer(requests: Sequence[ScreenRequest], local: LocalSource | None = None) 
 
 
 def screen(
-    payload: Any, known_municipalities: Collection[str], local: LocalSource | None = None
+    payload: Any,
+    known_municipalities: Collection[str],
+    local: LocalSource | None = None,
+    tree: ParameterTree | None = None,
 ) -> dict[str, Any] | list[Any]:
-    """Answer one request (raises InputError) or a list (bad items get an error object)."""
+    """Answer one request (raises InputError) or a list (bad items get an error object).
+    `tree`: the parameters to use (default: the published ones)."""
     if not isinstance(payload, list):
-        return answer([parse_request(payload, known_municipalities)], local)[0]
+        return answer([parse_request(payload, known_municipalities)], local, tree)[0]
     parsed: list[ScreenRequest | InputError] = []
     for item in payload:
         try:
@@ -213,5 +220,5 @@ def screen(
         except InputError as error:
             parsed.append(error)
     good = [p for p in parsed if isinstance(p, ScreenRequest)]
-    answered = iter(answer(good, local))
+    answered = iter(answer(good, local, tree))
     return [{"error": p.as_dict()} if isinstance(p, InputError) else next(answered) for p in parsed]

@@ -181,11 +181,12 @@ def explain(
     households: Sequence[Household],
     on: dt.date,
     schemes: SchemeRegistry | None = None,
+    tree: ParameterTree | None = None,
 ) -> list[list[dict[str, Any]]]:
     """Explained answers for a few households on one date (one list of results each)."""
     registry = schemes if schemes is not None else national_schemes()
     tables = build_tables(households, on)
-    results = evaluate(tables, on, registry)
+    results = evaluate(tables, on, registry, tree)
     return [
         annotate(
             [

@@ -3,14 +3,17 @@
 One file per parameter under `parameters/`; its dotted name is its path
 (`kindgebonden_budget/bedrag_per_kind.yaml` -> `kindgebonden_budget.bedrag_per_kind`).
 A value of `null` from some date on means: not known from that date, so rules needing it
-answer "not available" instead of guessing.
+answer "not available" instead of guessing. Pages that must show an amount for such a date
+(the family check, the scheme editor's preview, the what-if) use `load_parameters_last_known()`:
+the same tree with a not-yet-published value replaced by the last known one, marked `carried`,
+and they say so on every amount (`unpublished_since`; ADR 0016).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -53,6 +56,7 @@ class DatedValue:
     references: tuple[Reference, ...]
     cents: int | None = None  # money values, exact whole cents
     rate: Fraction | None = None  # rates (unit /1), exact
+    carried: bool = False  # not yet published: the last known value, carried forward
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,17 @@ class ParameterTree:
         self._memo[key] = value
         return value
 
+    def unpublished_since(self, on: dt.date) -> dt.date | None:
+        """The first day from which some parameter in force on `on` is not yet published (a `null`
+        after known values), or None when every such parameter is known on `on`."""
+        starts = [
+            found.start
+            for parameter in self.parameters.values()
+            for found in _in_force(parameter, on)
+            if found.value is None and parameter.values[0].value is not None
+        ]
+        return min(starts, default=None)
+
     def get(self, name: str) -> Parameter:
         return self.parameters[name]
 
@@ -191,6 +206,31 @@ class ParameterTree:
 def load_parameters(root: Path = PARAMETERS_DIR) -> ParameterTree:
     """Load (once per process) the whole parameter tree."""
     return ParameterTree({name: parse_parameter(name, load_yaml(path)) for name, path in iter_parameter_files(root)})
+
+
+def _in_force(parameter: Parameter, on: dt.date) -> list[DatedValue]:
+    current = [value for value in parameter.values if value.start <= on]
+    return current[-1:]
+
+
+def carry_forward(parameter: Parameter) -> Parameter:
+    """The parameter with every not-yet-published value (`null` after a known one) replaced by the
+    last known value, marked `carried`."""
+    values: list[DatedValue] = []
+    last: DatedValue | None = None
+    for value in parameter.values:
+        if value.value is None and last is not None:
+            values.append(replace(last, start=value.start, carried=True))
+            continue
+        values.append(value)
+        last = value if value.value is not None else None
+    return replace(parameter, values=tuple(values))
+
+
+@lru_cache(maxsize=4)
+def load_parameters_last_known(root: Path = PARAMETERS_DIR) -> ParameterTree:
+    """The parameter tree where values not yet published are the last known ones (see module doc)."""
+    return ParameterTree({name: carry_forward(p) for name, p in load_parameters(root).parameters.items()})
 
 
 @dataclass

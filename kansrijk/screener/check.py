@@ -6,6 +6,7 @@ municipality as query parameters): the screener does not import the social map.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from kansrijk.rules import screen
 from kansrijk.rules.money import format_euros_nl, parse_cents
 from kansrijk.screener.constants import NATIONAL_APPLY, NEED_NAMES, AppliesVia, PaymentRoute
+from kansrijk.screener.honesty import MUNICIPALITY_REGISTER_URL, has_scheme_data, norms_note, parameters_last_known
 from kansrijk.screener.selectors import known_municipality_codes, local_rules_for, municipality_name
 
 KIND_TITLES = {"national": "Van het Rijk", "municipal": "Van uw gemeente", "fund": "Van een fonds"}
@@ -53,6 +55,9 @@ class Answer:
     items: list[Item]
     total_yearly: str
     yardstick: str
+    norms_note: str = ""  # set when the national norms for the date are not yet published
+    has_scheme_data: bool = True  # False: we know no municipal schemes for this municipality
+    register_url: str = MUNICIPALITY_REGISTER_URL
 
 
 def _status(result: dict[str, Any]) -> str:
@@ -63,14 +68,14 @@ def _status(result: dict[str, Any]) -> str:
     return "yes" if result["eligible"] else "no"
 
 
-def _amount(result: dict[str, Any]) -> str:
+def _amount(result: dict[str, Any], note: str) -> str:
     yearly, monthly = result.get("amount_yearly"), result.get("amount_monthly")
     if not result["eligible"] or yearly is None:
         return ""
     text = _("%(amount)s per jaar") % {"amount": format_euros_nl(parse_cents(yearly))}
     if monthly is not None:
         text += " · " + _("%(amount)s per maand") % {"amount": format_euros_nl(parse_cents(monthly))}
-    return text
+    return f"{text} ({note})" if note else text
 
 
 def _links(needs: list[str], municipality: str) -> list[tuple[str, str]]:
@@ -78,7 +83,7 @@ def _links(needs: list[str], municipality: str) -> list[tuple[str, str]]:
     return [(str(NEED_NAMES[n]), f"{search}?{urlencode({'behoefte': n, 'gemeente': municipality})}") for n in needs]
 
 
-def _item(result: dict[str, Any], labels: dict[str, str], municipality: str) -> Item:
+def _item(result: dict[str, Any], labels: dict[str, str], municipality: str, note: str) -> Item:
     national = NATIONAL_APPLY.get(result["scheme"], {})
     apply = result.get("apply") or {}
     first: dict[str, list[str]] = {}
@@ -91,7 +96,7 @@ def _item(result: dict[str, Any], labels: dict[str, str], municipality: str) -> 
         kind=result["kind"],
         order=result["order"],
         status=_status(result),
-        amount=_amount(result),
+        amount=_amount(result, note),
         why=result["conditions"],
         reason=result["reason"] or "",
         how=str(apply.get("how") or national.get("how", "")),
@@ -120,20 +125,24 @@ def _total(results: list[dict[str, Any]]) -> int:
 
 def family_answer(payload: dict[str, Any]) -> Answer:
     """Screen one family (raises `kansrijk.rules.InputError` on bad input) and make it readable."""
-    answer = screen(payload, known_municipality_codes(), local_rules_for)
+    answer = screen(payload, known_municipality_codes(), local_rules_for, parameters_last_known())
     assert isinstance(answer, dict)
+    note = norms_note(dt.date.fromisoformat(answer["date"]))
     results: list[dict[str, Any]] = answer["results"]
     labels = {r["scheme"]: r["label"] for r in results}
     yardstick = next((r for r in results if r["kind"] == "yardstick"), None)
     norm = ""
     if yardstick is not None and yardstick["available"]:
         norm = format_euros_nl(parse_cents(yardstick["amount_monthly"]))
+        norm = f"{norm} ({note})" if note else norm
     code = answer["municipality"]
     return Answer(
         municipality=code,
         municipality_name=municipality_name(code),
         date=answer["date"],
-        items=[_item(r, labels, code) for r in results if r["kind"] != "yardstick"],
+        items=[_item(r, labels, code, note) for r in results if r["kind"] != "yardstick"],
         total_yearly=format_euros_nl(_total(results)),
         yardstick=norm,
+        norms_note=note,
+        has_scheme_data=has_scheme_data(code),
     )

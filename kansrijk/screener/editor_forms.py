@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -12,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.screener.constants import NEEDS, AppliesVia, IncomeTest, PaymentRoute, School
 from kansrijk.screener.forms import euros
 from kansrijk.screener.models import Scheme
+from kansrijk.screener.money_input import ConfirmMoneyForm, MoneyInputError, format_money_input, parse_money
 from kansrijk.screener.services import VersionData, version_errors
 
-# VersionData's cent fields and the form's euro fields.
+# VersionData's cent fields and the form's money fields (euros typed Dutch-style, cents out).
 EURO_FIELDS = {
     "asset_limit_cents": "asset_limit",
     "amount_per_child_cents": "amount_per_child",
@@ -22,19 +22,15 @@ EURO_FIELDS = {
     "leefgeld_base_cents": "leefgeld_base",
     "leefgeld_per_person_cents": "leefgeld_per_person",
 }
-BAND = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*:\s*(\d{1,6}(?:[.,]\d{1,2})?)\s*$")
+BAND = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*:\s*(.+?)\s*$")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def cents(value: Decimal | None) -> int | None:
-    return None if value is None else int((value * 100).to_integral_value())
-
-
 def bands_text(bands: list[dict[str, Any]]) -> str:
-    return "; ".join(f"{b['age_min']}-{b['age_max']}: {Decimal(b['cents']) / 100:.2f}" for b in bands)
+    return "; ".join(f"{b['age_min']}-{b['age_max']}: {format_money_input(int(b['cents']))}" for b in bands)
 
 
-class SchemeVersionForm(forms.Form):
+class SchemeVersionForm(ConfirmMoneyForm):
     label = forms.CharField(label=_("Naam voor gezinnen"), max_length=120)
     start_date = forms.DateField(
         label=_("Geldt vanaf"), widget=DATE_WIDGET, help_text=_("De wijziging geldt vanaf deze dag.")
@@ -89,15 +85,22 @@ class SchemeVersionForm(forms.Form):
             if match is None:
                 raise forms.ValidationError(_("Schrijf het zo: 4-11: 200; 12-17: 300."))
             low, high, amount = match.groups()
-            bands.append({"age_min": int(low), "age_max": int(high), "cents": cents(Decimal(amount.replace(",", ".")))})
+            try:
+                parsed = parse_money(amount)
+            except MoneyInputError as error:
+                raise forms.ValidationError(f"{part}: {error}") from error
+            if parsed.ambiguous:
+                raise forms.ValidationError(_("%(part)s: schrijf het bedrag zo: 1.600,50 of 1600.") % {"part": part})
+            bands.append({"age_min": int(low), "age_max": int(high), "cents": parsed.cents})
         return bands
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        self.confirm_money()
         if self.errors:
             return data
         values: dict[str, Any] = {k: data.get(k) for k in VersionData.__dataclass_fields__ if k in self.fields}
-        values.update({key: cents(data.get(name)) for key, name in EURO_FIELDS.items()})
+        values.update({key: data.get(name) for key, name in EURO_FIELDS.items()})
         values.update(needs=tuple(data["needs"]), schools=tuple(data.get("schools") or ()))
         values.update(amount_bands=tuple(data.get("amount_bands") or ()), apply_url=data.get("apply_url") or "")
         version = VersionData(**values)
@@ -112,8 +115,7 @@ def initial_from(version: VersionData) -> dict[str, Any]:
     """The form's initial values for an existing version (euros from cents)."""
     initial: dict[str, Any] = {k: getattr(version, k) for k in VersionData.__dataclass_fields__}
     for key, name in EURO_FIELDS.items():
-        value = getattr(version, key)
-        initial[name] = None if value is None else Decimal(value) / 100
+        initial[name] = getattr(version, key)  # cents; the money field shows them Dutch-style
     initial["needs"], initial["schools"] = list(version.needs), list(version.schools)
     initial["amount_bands"] = bands_text(list(version.amount_bands))
     initial["change_note"] = ""

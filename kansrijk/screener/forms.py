@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.rules.money import format_cents, format_euros_nl
 from kansrijk.screener.constants import School
+from kansrijk.screener.money_input import ConfirmMoneyForm, MoneyField
 from kansrijk.screener.selectors import municipality_choices
 
 YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
 MAX_CHILDREN = 8
 
 
-def euros(label: Any, help_text: Any = "", required: bool = True) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, help_text=help_text, required=required, min_value=0, max_digits=10, decimal_places=2
-    )
+# Above these, a value is probably a typing mistake: the form asks to confirm it (amount written out).
+PLAUSIBLE_NET_MONTHLY = 20_000_00
+PLAUSIBLE_GROSS_YEARLY = 500_000_00
+PLAUSIBLE_RENT_MONTHLY = 5_000_00
+PLAUSIBLE_ASSETS = 1_000_000_00
+
+
+def euros(label: Any, help_text: Any = "", required: bool = True, plausible_max_cents: int | None = None) -> MoneyField:
+    """A money input in euros as Dutch people type them; cleans to integer cents."""
+    return MoneyField(label=label, help_text=help_text, required=required, plausible_max_cents=plausible_max_cents)
 
 
 class StartForm(forms.Form):
@@ -54,7 +61,7 @@ class FieldGroup:
         return []
 
 
-class DetailsForm(forms.Form):
+class DetailsForm(ConfirmMoneyForm):
     """Step 2: ages, incomes, children, savings and rent. Step 1's answers are hidden fields."""
 
     gemeente = forms.CharField(widget=forms.HiddenInput)
@@ -89,10 +96,12 @@ class DetailsForm(forms.Form):
         self.fields[f"{prefix}_netto"] = euros(
             _("Uw netto inkomen per maand") if you else _("Netto inkomen van uw partner per maand"),
             _("Wat u elke maand op uw rekening krijgt van werk of uitkering. Zonder toeslagen en kinderbijslag."),
+            plausible_max_cents=PLAUSIBLE_NET_MONTHLY,
         )
         self.fields[f"{prefix}_bruto"] = euros(
             _("Uw bruto inkomen per jaar") if you else _("Bruto inkomen van uw partner per jaar"),
             _("Ongeveer. Dit staat op uw jaaropgave. Vul 0 in als u geen inkomen hebt."),
+            plausible_max_cents=PLAUSIBLE_GROSS_YEARLY,
         )
         self.fields[f"{prefix}_verzekerd"] = forms.ChoiceField(
             label=_("Hebt u een zorgverzekering?") if you else _("Heeft uw partner een zorgverzekering?"),
@@ -101,16 +110,34 @@ class DetailsForm(forms.Form):
             initial="ja",
         )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.confirm_money()
+        for n in range(1, self.adults + 1):
+            net, gross = data.get(f"ouder{n}_netto"), data.get(f"ouder{n}_bruto")
+            if net is not None and gross is not None and gross < net:
+                self.ask_confirmation(
+                    f"ouder{n}_bruto",
+                    _("U vulde een jaarinkomen van %(gross)s in. Dat is minder dan het maandinkomen van %(net)s.")
+                    % {"gross": format_euros_nl(gross), "net": format_euros_nl(net)},
+                )
+        return data
+
+    def _names(self, names: list[str]) -> list[forms.BoundField]:
+        return [self[name] for name in self.confirmation_fields(names)]
+
     def groups(self) -> list[FieldGroup]:
         found = [
-            FieldGroup(_("Over u") if n == 1 else _("Over uw partner"), [self[f"ouder{n}_{k}"] for k in ADULT_KEYS])
+            FieldGroup(
+                _("Over u") if n == 1 else _("Over uw partner"), self._names([f"ouder{n}_{k}" for k in ADULT_KEYS])
+            )
             for n in range(1, self.adults + 1)
         ]
         found += [
             FieldGroup(_("Kind %(n)s") % {"n": n}, [self[f"kind{n}_leeftijd"], self[f"kind{n}_school"]])
             for n in range(1, self.children + 1)
         ]
-        found.append(FieldGroup(_("Geld en wonen"), [self["vermogen"], self["huur"]]))
+        found.append(FieldGroup(_("Geld en wonen"), self._names(["vermogen", "huur"])))
         return found
 
     def payload(self, on: str) -> dict[str, Any]:
@@ -132,7 +159,7 @@ class DetailsForm(forms.Form):
             "adults": adults,
             "children": children,
             "partners": self.adults == 2,
-            "assets": money(data.get("vermogen") or Decimal(0)),
+            "assets": money(data.get("vermogen") or 0),
             "rent_monthly": money(data["huur"]),
         }
         return {"date": on, "municipality": data["gemeente"], "household": household}
@@ -141,8 +168,8 @@ class DetailsForm(forms.Form):
 ADULT_KEYS = ("leeftijd", "netto", "bruto", "verzekerd")
 
 
-def money(value: Decimal) -> str:
-    return str(value.quantize(Decimal("0.01")))
+def money(cents: int) -> str:
+    return format_cents(cents)
 
 
 def details_form(data: Any, initial: dict[str, Any] | None = None) -> DetailsForm | None:

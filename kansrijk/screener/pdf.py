@@ -4,7 +4,7 @@ no font file and nothing downloaded at run time)."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from fpdf import FPDF
 
 from kansrijk.screener.check import Answer, Item
@@ -64,6 +64,12 @@ def _item(pdf: FPDF, item: Item) -> None:
     _notes(pdf, item)
 
 
+UNKNOWN_SCHEMES_PDF = gettext_lazy(
+    "Wij weten nog niet welke regelingen de gemeente %(name)s heeft. Vraag het aan uw gemeente: "
+    "zoek uw gemeente op in %(url)s."
+)
+
+
 def answer_pdf(answer: Answer) -> bytes:
     pdf = _Document(format="A4")
     pdf.core_fonts_encoding = ENCODING
@@ -73,7 +79,11 @@ def answer_pdf(answer: Answer) -> bytes:
     _line(pdf, _("Wat kunt u waarschijnlijk krijgen?"), 18, "B")
     _line(pdf, _("Gemeente %(name)s · datum %(date)s") % {"name": answer.municipality_name, "date": answer.date})
     _line(pdf, _("Samen ongeveer %(total)s per jaar (elke behoefte één keer geteld).") % {"total": answer.total_yearly})
+    if answer.norms_note:
+        _line(pdf, answer.norms_note[:1].upper() + answer.norms_note[1:] + ".", 9, "I")
     _line(pdf, _("Dit is een schatting. Alleen de organisatie die het geeft, beslist."), 9, "I")
+    if not answer.has_scheme_data:
+        _line(pdf, str(UNKNOWN_SCHEMES_PDF) % {"name": answer.municipality_name, "url": answer.register_url}, 9)
     for item in answer.items:
         _item(pdf, item)
     return bytes(pdf.output())

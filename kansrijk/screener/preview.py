@@ -14,11 +14,12 @@ from typing import Any
 from kansrijk.rules.engine import evaluate, explain
 from kansrijk.rules.local import LocalRule, LocalScheme
 from kansrijk.rules.money import format_euros_nl
-from kansrijk.rules.params import load_parameters
+from kansrijk.rules.params import load_parameters_last_known
 from kansrijk.rules.population import generate
 from kansrijk.rules.schemes import SchemeRegistry
 from kansrijk.rules.tables import Adult, Child, Household, Tables
 from kansrijk.screener.constants import PREVIEW_SEED
+from kansrijk.screener.honesty import norms_note
 
 CSV = Path(__file__).resolve().parents[1] / "municipalities" / "data" / "gemeenten_bevolking_oppervlakte_2024.csv"
 _lock = threading.Lock()
@@ -54,7 +55,8 @@ def reach(rule: LocalRule | None, tables: Tables, on: dt.date) -> Reach | None:
     if rule is None:
         return None
     local = LocalScheme(rule)
-    result = evaluate(tables, on, SchemeRegistry([local]), load_parameters())[0]
+    # The last known national norms where those of `on` are not yet published (said in the preview).
+    result = evaluate(tables, on, SchemeRegistry([local]), load_parameters_last_known())[0]
     if not result.available.any():
         return Reach(0, 0, 0, available=False)
     cost = int(result.amount_yearly.sum()) if result.amount_yearly is not None else 0
@@ -92,7 +94,7 @@ def example_households(municipality: str) -> list[tuple[str, Household]]:
 def _example(rule: LocalRule | None, households: list[Household], on: dt.date) -> list[dict[str, Any] | None]:
     if rule is None:
         return [None] * len(households)
-    answers = explain(households, on, SchemeRegistry([LocalScheme(rule)]))
+    answers = explain(households, on, SchemeRegistry([LocalScheme(rule)]), load_parameters_last_known())
     return [answer[0] for answer in answers]
 
 
@@ -116,4 +118,5 @@ def preview(old: LocalRule | None, new: LocalRule, municipality: str, on: dt.dat
         "old": reach(old, tables, on),
         "new": reach(new, tables, on),
         "examples": examples(old, new, municipality, on),
+        "norms_note": norms_note(on),
     }

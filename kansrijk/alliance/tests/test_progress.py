@@ -55,10 +55,12 @@ def test_one_report_per_commitment_per_year(coordinator, commitment):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_a_year_before_the_start_or_in_the_future_is_refused(coordinator, commitment):
-    for year in (2023, 2026):
-        with pytest.raises(services.AllianceError):
+def test_a_year_before_the_start_or_after_the_end_is_refused_with_the_years_it_covers(coordinator, commitment):
+    for year in (2023, 2031):
+        with pytest.raises(services.AllianceError) as error:
             report(coordinator.user, commitment, year=year)
+        assert error.value.field == "year"
+        assert f"{year} valt buiten deze inzet. Kies een jaar van 2024 tot en met 2030." in str(error.value)
 
 
 @time_machine.travel(NOW, tick=False)

@@ -9,6 +9,7 @@ from kansrijk.accounts.services import user_create
 from kansrijk.demo.world import DEMO_PASSWORD, LOGINS, ORGANISATIONS, STAFF_LOGIN, demo_totp_secret
 from kansrijk.organisations.models import Organisation
 from kansrijk.organisations.services import membership_create, organisation_create
+from kansrijk.screener.reference import load_reference
 
 
 def _ensure_two_factor(user: User) -> None:
@@ -27,6 +28,7 @@ def _ensure_user(email: str, full_name: str) -> User:
 
 
 def load() -> None:
+    load_reference()  # the national funds are real organisations, not demo ones
     for item in ORGANISATIONS:
         if not Organisation.objects.filter(name=item.name).exists():
             organisation_create(

@@ -1,8 +1,9 @@
-"""Demo schemes: Leudal's kindpakket and meedoenregeling, and the funds with their criteria.
+"""Demo schemes: Leudal's kindpakket and meedoenregeling, and Leudal's local funds, on top of the
+reference data (the national funds, `kansrijk.screener.reference`, loaded first and not demo).
 
 Idempotent: a scheme that exists (owner, municipality, slug) is left alone, with its versions.
-Leudal's rows are demo data (is_demo, source pointing at the demo note); the funds' criteria
-come from `kansrijk.rules.funds` with their real sources (PARAMETERS.md §6).
+Leudal's rows are demo data (is_demo, source pointing at the demo note); the local funds'
+criteria come from `kansrijk.rules.funds` with their real sources (PARAMETERS.md §6).
 """
 
 from __future__ import annotations
@@ -16,18 +17,15 @@ from kansrijk.rules.funds import FUNDS
 from kansrijk.rules.order import RANK_MUNICIPAL
 from kansrijk.screener.constants import DEMO_NOTE_PATH, SchemeKind
 from kansrijk.screener.models import Scheme
+from kansrijk.screener.reference import fund_version, load_reference
 from kansrijk.screener.services import VersionData, scheme_create, scheme_version_create
 
 LEUDAL = "GM1640"
 MUNICIPALITY = "Gemeente Leudal"
 DEMO_SOURCE = "Demo: verzonnen regeling van de demo-gemeente Leudal (geen echte regeling)"
 HOW_LEUDAL = "Vraag het aan bij de gemeente Leudal, online of aan de balie. Neem uw inkomen van de laatste maand mee."
-# Fund organisations of the demo world, and where their row applies (None: national).
-FUND_OWNERS: dict[str, tuple[str, str | None]] = {
-    "jeugdfonds_sport_cultuur": ("Jeugdfonds Sport & Cultuur", None),
-    "leergeld": ("Stichting Leergeld", None),
-    "kinderhulp": ("Nationaal Fonds Kinderhulp", None),
-    "jarige_job": ("Stichting Jarige Job", None),
+# Local fund organisations of the demo world (the national funds are reference data).
+FUND_OWNERS: dict[str, tuple[str, str]] = {
     "voedselbank": ("Voedselbank Leudal", LEUDAL),
     "speelgoedbank": ("Speelgoedbank Leudal", LEUDAL),
 }
@@ -74,21 +72,6 @@ def _leudal(defaults: dict[str, Any]) -> VersionData:
     )
 
 
-def _fund_version(template: dict[str, Any]) -> VersionData:
-    keep = set(VersionData.__dataclass_fields__)
-    cents = {"leefgeld_base": "leefgeld_base_cents", "leefgeld_per_person": "leefgeld_per_person_cents"}
-    cents.update(amount_per_child="amount_per_child_cents", asset_limit="asset_limit_cents")
-    values = {cents.get(k, k): v for k, v in template.items() if cents.get(k, k) in keep}
-    values["start_date"] = dt.date.fromisoformat(template["start"])
-    values["end_date"] = dt.date.fromisoformat(template["end"]) if template.get("end") else None
-    return VersionData(
-        source_title=template["source"]["title"],
-        source_url=template["source"]["href"],
-        change_note="Criteria geladen uit PARAMETERS.md §6.",
-        **values,
-    )
-
-
 def _ensure(owner_name: str, code: str | None, slug: str, kind: str, rank: int, *, demo: bool) -> Scheme | None:
     owner = Organisation.objects.filter(name=owner_name).first()
     if owner is None:
@@ -103,6 +86,7 @@ def _ensure(owner_name: str, code: str | None, slug: str, kind: str, rank: int, 
 
 
 def load() -> None:
+    load_reference()
     for slug, defaults in LEUDAL_SCHEMES:
         scheme = _ensure(MUNICIPALITY, LEUDAL, slug, SchemeKind.MUNICIPAL, RANK_MUNICIPAL, demo=True)
         if scheme is not None:
@@ -110,9 +94,11 @@ def load() -> None:
     created: dict[str, Scheme | None] = {}
     for template in FUNDS:
         key = template["key"]
+        if key not in FUND_OWNERS:
+            continue  # a national fund: reference data
         owner, code = FUND_OWNERS[key]
         if key not in created:
-            created[key] = _ensure(owner, code, key, SchemeKind.FUND, template["rank"], demo=code is not None)
+            created[key] = _ensure(owner, code, key, SchemeKind.FUND, template["rank"], demo=True)
         scheme = created[key]
         if scheme is not None:
-            scheme_version_create(actor=None, scheme=scheme, data=_fund_version(template))
+            scheme_version_create(actor=None, scheme=scheme, data=fund_version(template))
