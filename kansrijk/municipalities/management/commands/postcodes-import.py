@@ -34,8 +34,8 @@ class Command(BaseCommand):
             raise CommandError(f"Not a postcode area file: {error}", returncode=2) from error
         if report.errors:
             self.stdout.write(self.style.WARNING(f"{len(report.errors)} feature(s) not stored:"))
-            for error in report.errors:
-                self.stdout.write(f"  {error}")
+            for problem in report.errors:
+                self.stdout.write(f"  {problem}")
         updated = report.stored - report.created
         self.stdout.write(
             self.style.SUCCESS(f"Stored {report.stored} postcode areas ({report.created} new, {updated} updated).")
