@@ -8,10 +8,8 @@ coordinates (point in the 342 boundaries), else unknown.
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 from django.db.models import QuerySet
 
@@ -68,16 +66,19 @@ class Found:
     how: str
 
 
-class _Lock:
-    lock = threading.Lock()
+_AREAS: list[AreaIndex] = []
 
 
-@cache
 def _area_index() -> AreaIndex:
-    """The 342 boundaries, read once per process (they change only with a data migration)."""
-    with _Lock.lock:
-        rows = Municipality.objects.values_list("code", "boundary")
-        return AreaIndex(Area.of(code, boundary) for code, boundary in rows)
+    """The 342 boundaries, read once per process (they change only with a data migration);
+    an empty table (a flushed test database) is not kept."""
+    if _AREAS:
+        return _AREAS[0]
+    rows = Municipality.objects.values_list("code", "boundary")
+    index = AreaIndex(Area.of(code, boundary) for code, boundary in rows)
+    if index.areas:
+        _AREAS[:] = [index]
+    return index
 
 
 def municipality_code_at(*, latitude: float, longitude: float) -> str | None:
