@@ -1,4 +1,7 @@
-"""Reading the CBS postcode4 areas (PC4) as PDOK publishes them in GeoJSON (ADR 0015).
+"""Reading the CBS postcode4 areas (PC4) as CBS and PDOK publish them (ADR 0015).
+
+The CBS download ("Statistische gegevens per vierkant en postcode") holds the PC4 areas as a
+GeoPackage (RD New), read by `geopackage.py`.
 
 PDOK serves the CBS "postcode4" statistics with geometry (CC BY 4.0) through WFS
 (`outputFormat=application/json`) and OGC API Features (`/items?f=json`): a GeoJSON
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kansrijk.municipalities import geopackage
 from kansrijk.municipalities.geometry import Polygon, centroid, looks_like_rd, polygons_of, rd_to_wgs84
 
 POSTCODE_PROPERTIES = ("postcode", "postcode4", "pc4", "PC4", "Postcode")
@@ -26,7 +30,7 @@ CORNER_SAMPLE = 60
 
 
 class PostcodeFileError(Exception):
-    """The file is not a GeoJSON FeatureCollection of postcode areas."""
+    """The file is not a GeoPackage or GeoJSON FeatureCollection of postcode areas."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,12 @@ class RowError:
 
 
 def read_features(path: Path) -> list[Any]:
+    """The features of a GeoPackage or a GeoJSON FeatureCollection."""
+    if geopackage.is_sqlite(path):
+        try:
+            return geopackage.read_features(path, POSTCODE_PROPERTIES)
+        except geopackage.GeoPackageError as error:
+            raise PostcodeFileError(str(error)) from error
     try:
         with path.open(encoding="utf-8") as handle:
             document = json.load(handle)
