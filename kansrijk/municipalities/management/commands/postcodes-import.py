@@ -12,15 +12,15 @@ from kansrijk.municipalities.services import postcode_areas_import
 
 class Command(BaseCommand):
     help = (
-        "Load the 4-digit postcode areas (CBS postcode4, via PDOK) from GeoJSON files: each area's "
-        "municipality and centre. Bad features are listed by number and field and the rest stored. "
-        "Exit 0 when the files were read, 2 when a file is not a GeoJSON FeatureCollection of postcode areas."
+        "Load the 4-digit postcode areas (CBS postcode4) from the CBS GeoPackage or PDOK GeoJSON files: each "
+        "area's municipality and centre. Bad features are listed by number and field and the rest stored. "
+        "Exit 0 when the files were read, 2 when a file is not such a collection of postcode areas."
     )
 
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("files", nargs="+", type=Path, help="GeoJSON file(s), e.g. the pages of a WFS download.")
+        parser.add_argument("files", nargs="+", type=Path, help="GeoPackage or GeoJSON file(s), e.g. the pages of a WFS download.")
         parser.add_argument("--quiet", action="store_true", help="No progress on stderr.")
 
     def handle(self, *args: Any, **options: Any) -> None:
