@@ -20,7 +20,9 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("files", nargs="+", type=Path, help="GeoPackage or GeoJSON file(s), e.g. the pages of a WFS download.")
+        parser.add_argument(
+            "files", nargs="+", type=Path, help="GeoPackage or GeoJSON file(s), e.g. the pages of a WFS download."
+        )
         parser.add_argument("--quiet", action="store_true", help="No progress on stderr.")
 
     def handle(self, *args: Any, **options: Any) -> None:
