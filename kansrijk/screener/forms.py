@@ -34,7 +34,11 @@ class StartForm(forms.Form):
         max_length=7,
         help_text=_("Bijvoorbeeld 6093 AB. U kunt ook hieronder uw gemeente kiezen."),
     )
-    gemeente = forms.ChoiceField(label=_("In welke gemeente woont u?"), required=False)
+    gemeente = forms.ChoiceField(
+        label=_("In welke gemeente woont u?"),
+        required=False,
+        help_text=_("Dit hoeft niet als u uw postcode invult."),
+    )
     partner = forms.ChoiceField(
         label=_("Woont u samen met een partner?"), choices=YES_NO, widget=forms.RadioSelect, initial="nee"
     )
