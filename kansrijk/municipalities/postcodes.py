@@ -16,6 +16,7 @@ the one holding most of its corners.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -51,16 +52,46 @@ class RowError:
         return f"{self.where} {self.field}: {self.reason}"
 
 
-def read_features(path: Path) -> list[Any]:
-    """The features of a GeoPackage or a GeoJSON FeatureCollection."""
+FEATURES_START = re.compile(r'"features"\s*:\s*\[')
+
+
+def feature_lines(text: str, count: int) -> list[int] | None:
+    """The line on which each feature of the top-level `features` array starts, or None when
+    they cannot be told apart (then errors name the feature number only)."""
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    line, counted = 1, 0
+    for match in FEATURES_START.finditer(text):
+        position, lines = match.end(), []
+        while True:
+            while position < len(text) and text[position] in " \t\r\n,":
+                position += 1
+            if position >= len(text) or text[position] == "]":
+                break
+            line += text.count("\n", counted, position)
+            counted = position
+            lines.append(line)
+            try:
+                _, position = decoder.raw_decode(text, position)
+            except ValueError:
+                return None
+        if len(lines) == count:
+            return lines
+        line, counted = 1, 0
+    return None
+
+
+def read_features(path: Path) -> tuple[list[Any], list[int] | None]:
+    """The features of a GeoPackage or a GeoJSON FeatureCollection, and for GeoJSON the line
+    each feature starts on."""
     if geopackage.is_sqlite(path):
         try:
-            return geopackage.read_features(path, POSTCODE_PROPERTIES)
+            return geopackage.read_features(path, POSTCODE_PROPERTIES), None
         except geopackage.GeoPackageError as error:
             raise PostcodeFileError(str(error)) from error
     try:
-        with path.open(encoding="utf-8") as handle:
-            document = json.load(handle)
+        text = path.read_text(encoding="utf-8")
+        document = json.loads(text)
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise PostcodeFileError(f"{path} is not a JSON file: {error}") from error
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
@@ -71,7 +102,7 @@ def read_features(path: Path) -> list[Any]:
     if features and not any(_postcode_value(f) is not None for f in features if isinstance(f, dict)):
         names = ", ".join(POSTCODE_PROPERTIES[:3])
         raise PostcodeFileError(f"{path}: no feature has a postcode property ({names})")
-    return features
+    return features, feature_lines(text, len(features))
 
 
 def _postcode_value(feature: dict[str, Any]) -> Any:
@@ -128,10 +159,14 @@ def _row(feature: Any, find: Callable[[float, float], str | None]) -> AreaRow | 
     return AreaRow(pc4, code, round(lat, 6), round(lon, 6))
 
 
+def where(number: int, lines: list[int] | None) -> str:
+    return f"feature {number} (line {lines[number - 1]})" if lines else f"feature {number}"
+
+
 def read_areas(
-    features: list[Any], find: Callable[[float, float], str | None], *, first: int = 1
+    features: list[Any], find: Callable[[float, float], str | None], lines: list[int] | None = None
 ) -> Iterator[AreaRow | RowError]:
-    """Each feature as an area or an error naming the feature (numbered from `first`)."""
-    for number, feature in enumerate(features, start=first):
+    """Each feature as an area or an error naming the feature (numbered from 1) and its line."""
+    for number, feature in enumerate(features, start=1):
         row = _row(feature, find)
-        yield RowError(f"feature {number}", row.field, row.reason) if isinstance(row, RowError) else row
+        yield RowError(where(number, lines), row.field, row.reason) if isinstance(row, RowError) else row

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from kansrijk.audit.services import record
 from kansrijk.municipalities.models import PostcodeArea
-from kansrijk.municipalities.postcodes import AreaRow, RowError, read_areas, read_features
+from kansrijk.municipalities.postcodes import AreaRow, RowError, read_areas, read_features, where
 from kansrijk.municipalities.selectors import municipality_code_at
 
 PROGRESS_EVERY = 500
@@ -29,13 +29,13 @@ def _find(latitude: float, longitude: float) -> str | None:
 
 
 def _read(path: Path, rows: dict[str, AreaRow], report: PostcodeImportReport, progress: Callable[[str], None]) -> None:
-    features = read_features(path)
+    features, lines = read_features(path)
     total = len(features)
-    for number, row in enumerate(read_areas(features, _find), start=1):
+    for number, row in enumerate(read_areas(features, _find, lines), start=1):
         if isinstance(row, RowError):
             report.errors.append(f"{path.name} {row}")
         elif row.pc4 in rows:
-            report.errors.append(f"{path.name} feature {number} properties.postcode: {row.pc4} appears twice")
+            report.errors.append(f"{path.name} {where(number, lines)} properties.postcode: {row.pc4} appears twice")
         else:
             rows[row.pc4] = row
         if number % PROGRESS_EVERY == 0 or number == total:

@@ -117,7 +117,9 @@ def test_bad_features_are_listed_by_number_and_field_and_the_rest_stored(tmp_pat
         _feature("6093", _square(5.8991, 51.2502, 0.004)),
     ]
     path = tmp_path / "pc4.json"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    # one feature a line, after two lines of header (as `ogr2ogr -f GeoJSON` writes it)
+    body = ",\n".join(json.dumps(f) for f in features)
+    path.write_text('{\n"type": "FeatureCollection",\n"features": [\n' + body + "\n]\n}\n")
     out = StringIO()
     call_command("postcodes-import", str(path), "--quiet", stdout=out)
     assert dict(PostcodeArea.objects.values_list("pc4", "municipality_id")) == {
@@ -126,10 +128,10 @@ def test_bad_features_are_listed_by_number_and_field_and_the_rest_stored(tmp_pat
         "1012": "GM0363",
     }
     text = out.getvalue()
-    assert "pc4.json feature 4 properties.postcode: '12' is not a 4-digit postcode" in text
-    assert "pc4.json feature 5 geometry:" in text
-    assert "pc4.json feature 6 geometry: postcode 9999:" in text
-    assert "pc4.json feature 7 properties.postcode: 6093 appears twice" in text
+    assert "pc4.json feature 4 (line 7) properties.postcode: '12' is not a 4-digit postcode" in text
+    assert "pc4.json feature 5 (line 8) geometry:" in text
+    assert "pc4.json feature 6 (line 9) geometry: postcode 9999:" in text
+    assert "pc4.json feature 7 (line 10) properties.postcode: 6093 appears twice" in text
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from kansrijk.municipalities.services import postcode_areas_import
 class Command(BaseCommand):
     help = (
         "Load the 4-digit postcode areas (CBS postcode4) from the CBS GeoPackage or PDOK GeoJSON files: each "
-        "area's municipality and centre. Bad features are listed by number and field and the rest stored. "
+        "area's municipality and centre. Bad features are listed by number, line and field, the rest stored. "
         "Exit 0 when the files were read, 2 when a file is not such a collection of postcode areas."
     )
 
