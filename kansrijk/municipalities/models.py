@@ -26,3 +26,25 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PostcodeArea(models.Model):
+    """A 4-digit postcode area (PC4) with its municipality and centre, loaded by
+    `kansrijk postcodes-import` from the open CBS postcode4 table (ADR 0015)."""
+
+    pc4 = models.CharField(max_length=4, primary_key=True, help_text="The digits of the postcode, e.g. `6093`.")
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="postcode_areas",
+        help_text="The municipality that holds the centre of the area.",
+    )
+    latitude = models.FloatField(help_text="Latitude of the area's centre (WGS84).")
+    longitude = models.FloatField(help_text="Longitude of the area's centre (WGS84).")
+    source = models.CharField(max_length=200, blank=True, default="", help_text="File the row was loaded from.")
+
+    class Meta:
+        ordering = ["pc4"]
+
+    def __str__(self) -> str:
+        return self.pc4

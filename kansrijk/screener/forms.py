@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kansrijk.rules.money import format_cents, format_euros_nl
 from kansrijk.screener.constants import School
 from kansrijk.screener.money_input import ConfirmMoneyForm, MoneyField
-from kansrijk.screener.selectors import municipality_choices
+from kansrijk.screener.selectors import municipality_choices, municipality_for_postcode, postcode_is_valid
 
 YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
 MAX_CHILDREN = 8
@@ -30,9 +30,22 @@ def euros(label: Any, help_text: Any = "", required: bool = True, plausible_max_
 
 
 class StartForm(forms.Form):
-    """Step 1: where you live and who belongs to your family (sent with GET: no personal money data)."""
+    """Step 1: where you live and who belongs to your family (sent with GET: no personal money data).
 
-    gemeente = forms.ChoiceField(label=_("In welke gemeente woont u?"))
+    Where you live: a postcode (placed by the postcode table) or a municipality; a postcode we
+    cannot place is answered with the question for the municipality (the select below it)."""
+
+    postcode = forms.CharField(
+        label=_("Wat is uw postcode?"),
+        required=False,
+        max_length=7,
+        help_text=_("Bijvoorbeeld 6093 AB. U kunt ook hieronder uw gemeente kiezen."),
+    )
+    gemeente = forms.ChoiceField(
+        label=_("In welke gemeente woont u?"),
+        required=False,
+        help_text=_("Dit hoeft niet als u uw postcode invult."),
+    )
     partner = forms.ChoiceField(
         label=_("Woont u samen met een partner?"), choices=YES_NO, widget=forms.RadioSelect, initial="nee"
     )
@@ -45,6 +58,22 @@ class StartForm(forms.Form):
         field = self.fields["gemeente"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", _("Kies uw gemeente")), *municipality_choices()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        postcode = (data.get("postcode") or "").strip()
+        if data.get("gemeente") or "postcode" in self.errors:
+            return data
+        if not postcode:
+            self.add_error("gemeente", _("Vul uw postcode in of kies uw gemeente."))
+        elif not postcode_is_valid(postcode):
+            self.add_error("postcode", _("Vul een postcode in zoals 6093 AB."))
+        elif (code := municipality_for_postcode(postcode)) is not None:
+            data["gemeente"] = code
+        else:
+            message = _("Postcode %(postcode)s kennen we nog niet. In welke gemeente woont u? Kies uw gemeente.")
+            self.add_error("gemeente", message % {"postcode": postcode})
+        return data
 
 
 class FieldGroup:
@@ -174,7 +203,7 @@ def money(cents: int) -> str:
 
 def details_form(data: Any, initial: dict[str, Any] | None = None) -> DetailsForm | None:
     """Step 2's form for step 1's answers in `data` (GET or POST), or None when those are not valid."""
-    start = StartForm({key: data.get(key) for key in ("gemeente", "partner", "kinderen")})
+    start = StartForm({key: data.get(key) for key in ("postcode", "gemeente", "partner", "kinderen")})
     if not start.is_valid():
         return None
     adults = 2 if start.cleaned_data["partner"] == "ja" else 1

@@ -16,7 +16,7 @@ from django.http import Http404
 
 from kansrijk.accounts.models import User
 from kansrijk.municipalities.models import Municipality
-from kansrijk.municipalities.selectors import municipality_codes, municipality_list
+from kansrijk.municipalities.selectors import municipality_codes, municipality_list, pc4_of, postcode_area_get
 from kansrijk.organisations.constants import Role
 from kansrijk.organisations.models import Organisation
 from kansrijk.rules.local import AmountBand, LocalRule, select_rules
@@ -46,6 +46,16 @@ def forget_municipality_codes() -> None:
 
 def municipality_choices() -> list[tuple[str, str]]:
     return list(municipality_list().values_list("code", "name"))
+
+
+def postcode_is_valid(postcode: str) -> bool:
+    return bool(pc4_of(postcode))
+
+
+def municipality_for_postcode(postcode: str) -> str | None:
+    """The municipality of a postcode's 4-digit area, when the postcode table is loaded."""
+    area = postcode_area_get(postcode=postcode)
+    return area.municipality_id if area is not None else None
 
 
 def municipality_name(code: str) -> str:

@@ -83,6 +83,9 @@ class SearchCriteria:
     organization_id: uuid.UUID | None = None
     modified_after: datetime | None = None
     statuses: tuple[str, ...] = ()
+    # With a point: the municipality the point lies in (CBS code). Services whose service area
+    # is that municipality or the whole country are in the area whatever their distance.
+    area: str = ""
 
 
 @dataclass
@@ -110,6 +113,8 @@ class _Sql:
     select_params: list[Any] = field(default_factory=list)
     outer_where: str = "1=1"
     outer_params: list[Any] = field(default_factory=list)
+    order: str = "x.score DESC, x.name, x.id"
+    order_params: list[Any] = field(default_factory=list)
 
 
 def words_of(text: str) -> list[str]:
@@ -459,7 +464,9 @@ def _key_groups(criteria: SearchCriteria) -> list[list[str]]:
     if criteria.municipality:
         places.append([criteria.municipality.lower(), NATIONAL_KEY])
     if criteria.point is not None:
-        places.append(_cells_around(criteria.point, criteria.radius_km or DEFAULT_RADIUS_KM))
+        # Near the point, or serving its whole municipality or the whole country (`_wide`).
+        wide = [criteria.area.lower(), NATIONAL_KEY] if criteria.area else [NATIONAL_KEY]
+        places.append(_cells_around(criteria.point, criteria.radius_km or DEFAULT_RADIUS_KM) + wide)
     if terms and places:
         return [[terms[0] + place for place in places[0]], *([t] for t in terms[1:]), *places[1:]]
     return [*([t] for t in terms), *places]
@@ -518,8 +525,12 @@ def _distance(sql: _Sql, criteria: SearchCriteria) -> str:
     radius = criteria.radius_km or DEFAULT_RADIUS_KM
     around = metric(lat)
     ky, kx = around.ky, around.kx
-    sql.outer_where = "x.d2 <= %s"
+    # Within the radius, or a service for the point's whole municipality or country (`_wide`);
+    # those come after the near ones, by name.
+    sql.outer_where = "(x.d2 <= %s OR x.wide = 1)"
     sql.outer_params.append(radius * radius)
+    sql.order = "x.score DESC, CASE WHEN x.d2 <= %s THEN 0 ELSE 1 END, CASE WHEN x.d2 <= %s THEN x.d2 END, x.name, x.id"
+    sql.order_params += [radius * radius, radius * radius]
     squared = f"MIN((p.lat - %s) * (p.lat - %s) * {ky!r} + (p.lon - %s) * (p.lon - %s) * {kx!r})"
     sql.select_params += [lat, lat, lon, lon]
     if not _is_sqlite():
@@ -529,6 +540,17 @@ def _distance(sql: _Sql, criteria: SearchCriteria) -> str:
     return (
         f"(SELECT {squared} FROM (SELECT latitude AS lat, longitude AS lon FROM socialmap_service_point "  # noqa: S608
         "WHERE doc = d.doc AND latitude BETWEEN %s AND %s AND longitude BETWEEN %s AND %s) p)"
+    )
+
+
+def _wide(sql: _Sql, criteria: SearchCriteria) -> str:
+    """1 when the service's area is the point's municipality or the whole country, else 0."""
+    if criteria.point is None:
+        return "0"
+    sql.select_params.append(criteria.area)
+    return (
+        "(CASE WHEN EXISTS (SELECT 1 FROM socialmap_servicearea a WHERE a.service_id = s.id "
+        "AND (a.is_national OR a.municipality_id = %s)) THEN 1 ELSE 0 END)"
     )
 
 
@@ -556,18 +578,18 @@ def search(criteria: SearchCriteria, *, offset: int, limit: int, any_word: bool 
     words = words_of(criteria.text)
     source, score = _text_source(sql, words, _key_groups(criteria), any_word)
     distance = _distance(sql, criteria)
+    wide = _wide(sql, criteria)
     _column_filters(sql, criteria)
     where = " AND ".join(sql.where) or "1=1"
-    order = "x.score DESC, x.d2, x.name, x.id" if distance != "NULL" else "x.score DESC, x.name, x.id"
     # The candidates are materialised once, so the nearest-location subquery runs once per
     # candidate (used in the radius filter and in the order, it otherwise ran twice).
     query = (
         "WITH x AS MATERIALIZED ("  # noqa: S608
-        f"SELECT s.id, s.name, {score} AS score, {distance} AS d2 FROM {source} "
+        f"SELECT s.id, s.name, {score} AS score, {distance} AS d2, {wide} AS wide FROM {source} "
         f"WHERE {where}) SELECT x.id, x.score, x.d2, COUNT(*) OVER () AS total FROM x "
-        f"WHERE {sql.outer_where} ORDER BY {order} LIMIT %s OFFSET %s"
+        f"WHERE {sql.outer_where} ORDER BY {sql.order} LIMIT %s OFFSET %s"
     )
-    params = [*sql.select_params, *sql.params, *sql.outer_params, limit, offset]
+    params = [*sql.select_params, *sql.params, *sql.outer_params, *sql.order_params, limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         rows = cursor.fetchall()

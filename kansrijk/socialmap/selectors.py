@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -16,6 +16,7 @@ from django.db.models import Avg, Count, ExpressionWrapper, F, FloatField, Prefe
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
+from kansrijk.municipalities.selectors import municipality_code_at, postcode_area_get
 from kansrijk.organisations.models import Membership, Organisation
 from kansrijk.organisations.selectors import user_can_manage
 from kansrijk.socialmap import search
@@ -68,7 +69,7 @@ class Place:
     postcode: str
     latitude: float
     longitude: float
-    how: str  # "postcode", "area" (same 4 digits) or "municipality" (its centre)
+    how: str  # "postcode", "area" (the 4-digit area: its centre, or listed places in it) or "municipality"
 
 
 def stale_before(today: date | None = None) -> date:
@@ -141,8 +142,18 @@ def _result(service: Service, hit: search.Hit, point: tuple[float, float] | None
     return ServiceResult(service, hit.score, distance, approximate, is_stale(service))
 
 
+def _in_area(criteria: SearchCriteria) -> SearchCriteria:
+    """With a point: the municipality it lies in, so that the services for that whole
+    municipality and the national ones are found too (ADR 0015)."""
+    if criteria.point is None or criteria.area:
+        return criteria
+    latitude, longitude = criteria.point
+    return replace(criteria, area=municipality_code_at(latitude=latitude, longitude=longitude) or "")
+
+
 def _hits(criteria: SearchCriteria, offset: int, size: int) -> tuple[list[search.Hit], int, bool]:
     """The page of hits; when no service has every word, the services with any of them."""
+    criteria = _in_area(criteria)
     hits, total = search.search(criteria, offset=offset, limit=size)
     if total == 0 and len(search.words_of(criteria.text)) > 1:
         hits, total = search.search(criteria, offset=offset, limit=size, any_word=True)
@@ -324,7 +335,9 @@ def location_list_for_organisation(*, organisation: Organisation) -> QuerySet[Lo
 
 
 def postcode_place(*, postcode: str) -> Place | None:
-    """Place a postcode using the locations in the directory; None when we cannot."""
+    """Place a postcode: a listed location with exactly this postcode, else the centre of its
+    4-digit area from the postcode table (`kansrijk postcodes-import`), else listed locations in
+    that area, else the centre of their municipality; None when we cannot."""
     code = postcode_normalize(postcode)
     if not code:
         return None
@@ -332,10 +345,15 @@ def postcode_place(*, postcode: str) -> Place | None:
     # not use the index (a full scan, 29 ms at 150,000 locations); a range does, everywhere.
     area = Q(postcode__range=(code[:4], code[:4] + "ZZ"))
     own = Location.objects.filter(geo_source=GeoSource.OWN)
-    for how, queryset in (("postcode", own.filter(postcode=code)), ("area", own.filter(area))):
-        point = queryset.aggregate(lat=Avg("geo_latitude"), lon=Avg("geo_longitude"))
-        if point["lat"] is not None:
-            return Place(code, float(point["lat"]), float(point["lon"]), how)
+    point = own.filter(postcode=code).aggregate(lat=Avg("geo_latitude"), lon=Avg("geo_longitude"))
+    if len(code) == 6 and point["lat"] is not None:
+        return Place(code, float(point["lat"]), float(point["lon"]), "postcode")
+    table = postcode_area_get(postcode=code)
+    if table is not None:
+        return Place(code, table.latitude, table.longitude, "area")
+    point = own.filter(area).aggregate(lat=Avg("geo_latitude"), lon=Avg("geo_longitude"))
+    if point["lat"] is not None:
+        return Place(code, float(point["lat"]), float(point["lon"]), "area")
     known = Location.objects.filter(area).exclude(municipality=None).select_related("municipality").first()
     if known is not None and known.municipality is not None:
         m = known.municipality

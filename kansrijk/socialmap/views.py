@@ -63,6 +63,13 @@ def _page_number(request: HttpRequest) -> int:
     return max(1, min(int(raw), 500)) if raw.isdigit() else 1
 
 
+def _municipality_question(request: HttpRequest, form: SearchForm) -> dict[str, Any]:
+    """A postcode we cannot place: ask for the municipality (a plain select, no JavaScript),
+    keeping the other answers as hidden fields."""
+    keep = [(k, v) for k, v in request.GET.items() if k not in ("postcode", "gemeente", "pagina", "afstand")]
+    return {"hidden": keep, "field": form["gemeente"]}
+
+
 def service_search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context: dict[str, Any] = {"form": form, "found": None, "place_note": "", "place_failed": False}
@@ -70,7 +77,9 @@ def service_search(request: HttpRequest) -> HttpResponse:
         place, note = _place_for(form)
         context["place_note"] = note
         context["place_failed"] = bool(form.cleaned_data["postcode"]) and place is None
-        if not (context["place_failed"] and not form.cleaned_data["gemeente"]):
+        if context["place_failed"] and not form.cleaned_data["gemeente"]:
+            context["ask_municipality"] = _municipality_question(request, form)
+        else:
             criteria = _criteria(form, place)
             context["found"] = selectors.service_search(criteria=criteria, page=_page_number(request), size=PAGE_SIZE)
             query = request.GET.copy()

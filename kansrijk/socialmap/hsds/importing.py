@@ -28,8 +28,8 @@ from django.utils import timezone
 from kansrijk.audit.services import record
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap import search
-from kansrijk.socialmap.geo import MunicipalityIndex, location_geo, postcode_normalize
-from kansrijk.socialmap.hsds import rules
+from kansrijk.socialmap.geo import location_geo, postcode_normalize
+from kansrijk.socialmap.hsds import places, rules
 from kansrijk.socialmap.hsds.reader import Package
 from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME, CellError, Column, Table, check_format, columns, max_lengths
 from kansrijk.socialmap.models import HsdsOrganization, Service, ServiceAtLocation
@@ -65,6 +65,7 @@ class ImportReport:
     counts: dict[str, TableCount] = field(default_factory=dict)
     rejections: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored, but something is missing
     seconds: float = 0.0
 
     @property
@@ -83,7 +84,7 @@ class Importer:
         self.report = ImportReport()
         self.known: dict[str, set[uuid.UUID]] = {}
         self.rejected: dict[str, dict[uuid.UUID, str]] = defaultdict(dict)
-        self.municipalities = MunicipalityIndex()
+        self.municipalities = places.PlaceIndex()
         self.organisation_names: dict[str, uuid.UUID] | None = None
         self.hsds_organizations: set[uuid.UUID] | None = None
         self.touched_services: set[uuid.UUID] = set()
@@ -91,7 +92,7 @@ class Importer:
         self.touched_organisations: set[uuid.UUID] = set()  # existing ones that were updated
         # Addresses of the package by location, read before the locations so that a location's
         # municipality and search point are written with it (no UPDATE pass afterwards).
-        self.package_addresses: dict[uuid.UUID, list[tuple[str, str, str, str]]] = {}
+        self.package_addresses: dict[uuid.UUID, list[tuple[str, str, str, str, str]]] = {}
         self.derived_locations: set[uuid.UUID] = set()  # new locations derived while inserting
         self.rederive: set[uuid.UUID] = set()  # ... whose addresses were not all stored
         self.writer: BackgroundWriter | None = None
@@ -126,6 +127,7 @@ class Importer:
         self.progress(f"deriving municipalities and search points of {len(pending)} locations")
         with transaction.atomic():
             rules.derive_locations(pending, self.municipalities)
+        self.report.warnings += places.unplaced_warnings(self.touched_locations)
         services = (
             self.touched_services | _services_at(self.touched_locations) | _services_of(self.touched_organisations)
         )
@@ -147,6 +149,7 @@ class Importer:
                     cells.get("postal_code", ""),
                     cells.get("country", ""),
                     cells.get("address_type", ""),
+                    cells.get("city", ""),
                 )
             )
         self.progress(f"address: read {sum(map(len, self.package_addresses.values()))} rows ahead of the locations")
@@ -356,8 +359,9 @@ class Importer:
         for _, values in batch:
             location_id = values["id"]
             best = rules.best_address(self.package_addresses.get(location_id, []))
-            municipality = self.municipalities.find(best[0]) if best else None
-            geo = location_geo(values.get("latitude"), values.get("longitude"), municipality)
+            latitude, longitude = values.get("latitude"), values.get("longitude")
+            municipality = self.municipalities.locate(best, latitude, longitude)
+            geo = location_geo(latitude, longitude, municipality)
             values["municipality_id"] = municipality.code if municipality else None
             values["postcode"] = postcode_normalize(best[1]) if best else ""
             values["geo_latitude"], values["geo_longitude"], values["geo_source"] = geo

@@ -12,12 +12,13 @@ from django.db import connection
 from kansrijk.organisations.constants import Kind
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap.constants import NATIONAL_AREA_URI, TOOI_MUNICIPALITY_RE
-from kansrijk.socialmap.geo import MunicipalityIndex, is_dutch, location_geo, postcode_normalize
+from kansrijk.socialmap.geo import is_dutch, location_geo, postcode_normalize
 from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME
 from kansrijk.socialmap.models import Address, Location
 
 if TYPE_CHECKING:
     from kansrijk.socialmap.hsds.importing import Importer
+    from kansrijk.socialmap.hsds.places import PlaceIndex
 
 Errors = list[tuple[str, str]]
 MAX_AGE = 120
@@ -77,10 +78,9 @@ def _location(importer: Importer, values: dict[str, Any]) -> Errors:
 def _address(importer: Importer, values: dict[str, Any]) -> Errors:
     if not is_dutch(values.get("country") or ""):
         return []
+    # `region` and `state_province` are free text in HSDS (often the province): the
+    # municipality is derived afterwards (`places.PlaceIndex.locate`), never refused here.
     errors = []
-    region = values.get("region") or ""
-    if region and importer.municipalities.find(region) is None:
-        errors.append(("region", f"unknown municipality '{region}' (use the name or CBS code, e.g. GM1640)"))
     if not postcode_normalize(values.get("postal_code") or ""):
         errors.append(("postal_code", f"'{values.get('postal_code')}' is not a Dutch postcode (1234 AB)"))
     return errors
@@ -139,28 +139,28 @@ def touch(importer: Importer, table: str, values: dict[str, Any]) -> None:
         importer.touched_locations.add(values["location_id"])
 
 
-def best_address(addresses: list[tuple[str, str, str, str]]) -> tuple[str, str, str, str] | None:
+def best_address(addresses: list[tuple[str, str, str, str, str]]) -> tuple[str, str, str, str, str] | None:
     dutch = [a for a in addresses if is_dutch(a[2])]
     dutch.sort(key=lambda a: a[3] != "physical")
     return dutch[0] if dutch else None
 
 
-def derive_locations(location_ids: Iterable[uuid.UUID], municipalities: MunicipalityIndex) -> None:
+def derive_locations(location_ids: Iterable[uuid.UUID], municipalities: PlaceIndex) -> None:
     """Set municipality, postcode and search point of locations from their addresses."""
     ids = list(location_ids)
     for start in range(0, len(ids), 5000):
         chunk = ids[start : start + 5000]
-        addresses: dict[uuid.UUID, list[tuple[str, str, str, str]]] = {}
-        for location_id, region, postal_code, country, kind in Address.objects.filter(
+        addresses: dict[uuid.UUID, list[tuple[str, str, str, str, str]]] = {}
+        for location_id, region, postal_code, country, kind, city in Address.objects.filter(
             location_id__in=chunk
-        ).values_list("location_id", "region", "postal_code", "country", "address_type"):
-            addresses.setdefault(location_id, []).append((region, postal_code, country, kind))
+        ).values_list("location_id", "region", "postal_code", "country", "address_type", "city"):
+            addresses.setdefault(location_id, []).append((region, postal_code, country, kind, city))
         updates = []
         for location_id, latitude, longitude in Location.objects.filter(id__in=chunk).values_list(
             "id", "latitude", "longitude"
         ):
             best = best_address(addresses.get(location_id, []))
-            municipality = municipalities.find(best[0]) if best else None
+            municipality = municipalities.locate(best, latitude, longitude)
             geo = location_geo(latitude, longitude, municipality)
             postcode = postcode_normalize(best[1]) if best else ""
             updates.append((municipality.code if municipality else None, postcode, *geo, location_id))

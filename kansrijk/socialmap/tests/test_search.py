@@ -69,6 +69,7 @@ def test_needs_and_places_combine_through_need_and_place_tokens(municipalities):
     assert _names(SearchCriteria(term_ids=(sport,), municipality="GM1640", point=point, radius_km=5)) == [
         "Alleen sport",
         "Fiets en sport",
+        "Landelijk sportfonds",  # national help is in every area, after the help nearby (ADR 0015)
     ]
 
 

@@ -34,8 +34,9 @@ class Command(BaseCommand):
             report = hsds_import(actor=None, path=options["path"], progress=progress)
         except PackageError as error:
             raise CommandError(f"The package cannot be read: {error}", returncode=2) from error
-        for note in report.notes:
-            self.stdout.write(f"note: {note}")
+        lines = [f"note: {note}" for note in report.notes] + [f"warning: {w}" for w in report.warnings]
+        for line in lines:
+            self.stdout.write(line)
         for table, count in report.counts.items():
             self.stdout.write(
                 f"{table:24} created {count.created:>7}  updated {count.updated:>7}  rejected {count.rejected:>6}"
