@@ -25,7 +25,6 @@ from kansrijk.rules.population import generate  # noqa: E402
 from kansrijk.rules.schemes import national_schemes  # noqa: E402
 
 CSV = ROOT / "kansrijk" / "municipalities" / "data" / "gemeenten_bevolking_oppervlakte_2024.csv"
-FALLBACK_CSV = ROOT.parent / "shared" / "data" / "cbs" / "gemeenten_bevolking_oppervlakte_2024.csv"
 
 
 def main() -> None:
@@ -40,7 +39,7 @@ def main() -> None:
     tune_allocator()
     on = dt.date.fromisoformat(args.date)
     started = time.perf_counter()
-    tables = generate(CSV if CSV.exists() else FALLBACK_CSV, households=args.households, on=on, seed=1)
+    tables = generate(CSV, households=args.households, on=on, seed=1)
     print(
         f"generated {tables.size:,} households, {int(tables.n_children.sum()):,} children "
         f"in {time.perf_counter() - started:.2f} s"

@@ -130,11 +130,6 @@ def _uuid_param(value: uuid.UUID) -> Any:
     return value.hex if _is_sqlite() else value
 
 
-def fts_rowid(service_id: uuid.UUID) -> int:
-    """A stable 63-bit integer key for the FTS5 row of a service."""
-    return service_id.int >> 65
-
-
 # -- indexing -------------------------------------------------------------------------------------
 
 
@@ -392,23 +387,43 @@ def _doc_key(service_id: uuid.UUID) -> str:
 
 
 def _write_sqlite(cursor: Any, chunk: list[uuid.UUID], documents: list[Document]) -> None:
+    """SQLite: the FTS5 row of a service is keyed by its document number, an integer given out
+    once per service by `socialmap_service_doc` (ADR 0008): any two UUIDs get two numbers."""
+    docs = _doc_numbers(cursor, chunk, {d.service_id for d in documents})
     # One rowid lookup per service: FTS5 does not use its rowid index for `rowid IN (…)`.
-    docs = [(fts_rowid(s),) for s in chunk]
-    cursor.executemany("DELETE FROM socialmap_service_fts WHERE rowid = %s", docs)
-    cursor.executemany("DELETE FROM socialmap_service_point WHERE doc = %s", docs)
-    cursor.executemany("DELETE FROM socialmap_service_doc WHERE doc = %s", docs)
+    old = [(doc,) for doc, is_new in docs.values() if not is_new]
+    cursor.executemany("DELETE FROM socialmap_service_fts WHERE rowid = %s", old)
+    cursor.executemany("DELETE FROM socialmap_service_point WHERE doc = %s", old)
     cursor.executemany(
         "INSERT INTO socialmap_service_fts (rowid, name, body, keys, service_id) VALUES (%s, %s, %s, %s, %s)",
-        [(fts_rowid(d.service_id), d.name, d.body, d.keys, d.service_id.hex) for d in documents],
-    )
-    cursor.executemany(
-        "INSERT INTO socialmap_service_doc (doc, service_id) VALUES (%s, %s)",
-        [(fts_rowid(d.service_id), d.service_id.hex) for d in documents],
+        [(docs[d.service_id][0], d.name, d.body, d.keys, d.service_id.hex) for d in documents],
     )
     cursor.executemany(
         "INSERT INTO socialmap_service_point (doc, latitude, longitude) VALUES (%s, %s, %s)",
-        [(fts_rowid(d.service_id), lat, lon) for d in documents for lat, lon in d.points],
+        [(docs[d.service_id][0], lat, lon) for d in documents for lat, lon in d.points],
     )
+
+
+def _doc_numbers(cursor: Any, chunk: list[uuid.UUID], indexed: set[uuid.UUID]) -> dict[uuid.UUID, tuple[int, bool]]:
+    """The document number of every service of `chunk` and whether it is new: the number it
+    had, or the next free one for a service indexed for the first time. A service that has no
+    document any more (deleted) gives its number back."""
+    hexes = [s.hex for s in chunk]
+    marks = ",".join(["%s"] * len(hexes))
+    cursor.execute(f"SELECT service_id, doc FROM socialmap_service_doc WHERE service_id IN ({marks})", hexes)  # noqa: S608
+    docs = {uuid.UUID(hex=sid): (doc, False) for sid, doc in cursor.fetchall()}
+    fresh = [s for s in chunk if s in indexed and s not in docs]
+    if fresh:
+        cursor.execute("SELECT COALESCE(MAX(doc), 0) FROM socialmap_service_doc")
+        first = int(cursor.fetchone()[0]) + 1
+        docs.update({s: (first + i, True) for i, s in enumerate(fresh)})
+        cursor.executemany(
+            "INSERT INTO socialmap_service_doc (doc, service_id) VALUES (%s, %s)",
+            [(docs[s][0], s.hex) for s in fresh],
+        )
+    gone = [(s.hex,) for s in chunk if s not in indexed and s in docs]
+    cursor.executemany("DELETE FROM socialmap_service_doc WHERE service_id = %s", gone)
+    return docs
 
 
 POSTGRES_COLUMNS = "service_id, document, keys, latitudes, longitudes"

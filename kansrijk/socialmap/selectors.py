@@ -418,6 +418,17 @@ def service_at_location_list(*, criteria: SearchCriteria | None = None) -> Query
     return queryset.order_by("id")
 
 
+def service_at_location_get(*, service_at_location_id: uuid.UUID) -> Service:
+    """The service of one service at a location, fully loaded (the HSDS API answers
+    `/service_at_locations/{id}` with a service)."""
+    service_id = (
+        ServiceAtLocation.objects.filter(pk=service_at_location_id).values_list("service_id", flat=True).first()
+    )
+    if service_id is None:
+        raise Http404("Deze hulp op deze plek bestaat niet.")
+    return service_get(service_id=service_id)
+
+
 def _within(
     queryset: QuerySet[ServiceAtLocation], point: tuple[float, float], radius_km: float
 ) -> QuerySet[ServiceAtLocation]:

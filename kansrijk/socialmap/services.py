@@ -79,7 +79,8 @@ def _now() -> datetime:
 def hsds_import(
     *, actor: AbstractBaseUser | None, path: Path, progress: Callable[[str], None] | None = None
 ) -> ImportReport:
-    """Import an HSDS package; raises `PackageError` when the package cannot be read."""
+    """Import an HSDS package, all or nothing; raises `PackageError` when the package cannot be read,
+    `ImportFailed` when a stage of the import fails (nothing of it is then stored)."""
     package = read_package(path)
     return Importer(actor=actor, progress=progress).run(package)
 

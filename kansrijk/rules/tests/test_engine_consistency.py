@@ -12,8 +12,6 @@ from kansrijk.rules.tables import Adult, Child, Household, Tables, build_tables
 from kansrijk.rules.tests.helpers import RULES_DIR
 
 CSV = RULES_DIR.parent / "municipalities" / "data" / "gemeenten_bevolking_oppervlakte_2024.csv"
-if not CSV.exists():
-    CSV = RULES_DIR.parents[2] / "shared" / "data" / "cbs" / "gemeenten_bevolking_oppervlakte_2024.csv"
 
 
 def small_population(size: int = 3000) -> Tables:

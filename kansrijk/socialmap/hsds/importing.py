@@ -1,10 +1,11 @@
 """Importing an HSDS package: validate every row, store the valid ones, report the rest.
 
-Each batch of rows is one transaction with its audit record; when the database refuses
-a batch, its rows are retried one by one, so a row is stored whole or not at all. A row
-that points to a rejected row is rejected with that reason. Re-importing updates rows in
-place (upsert on the HSDS id). Afterwards, locations get their municipality and search
-point, and the search documents of every touched service are rebuilt.
+The whole import is one transaction: the rows, then the locations' municipality and search
+point, then the search documents of every touched service. When a stage fails, nothing of
+the import is stored (`ImportFailed`, one line: the stage and the cause). Each batch of rows
+is a savepoint with its audit record; when the database refuses a batch, its rows are
+retried one by one, so a row is stored whole or not at all. A row that points to a rejected
+row is rejected with that reason. Re-importing updates rows in place (upsert on the HSDS id).
 """
 
 from __future__ import annotations
@@ -30,14 +31,15 @@ from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap import search
 from kansrijk.socialmap.geo import location_geo, postcode_normalize
 from kansrijk.socialmap.hsds import places, rules
-from kansrijk.socialmap.hsds.reader import Package
+from kansrijk.socialmap.hsds.reader import Package, PackageError
 from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME, CellError, Column, Table, check_format, columns, max_lengths
 from kansrijk.socialmap.models import HsdsOrganization, Service, ServiceAtLocation
 
-BATCH = 5000  # rows per transaction; on PostgreSQL one is stored while the next is checked
-# SQLite stores ten batches per transaction. Random UUID keys spread each batch over whole
-# B-trees, so every transaction rewrote nearly every page of the table and its indexes:
-# fewer transactions, fewer rewrites (the rows of the 100k package: 83 → 76 s).
+BATCH = 5000  # rows per savepoint; on PostgreSQL one is stored while the next is checked
+# SQLite stores ten batches per savepoint (a refused one is retried row by row). Random UUID
+# keys spread each batch over whole B-trees, so every transaction rewrote nearly every page
+# of the table and its indexes: fewer transactions, fewer rewrites (100k package: 83 → 76 s;
+# now the whole import is one transaction).
 SQLITE_BATCHES = 10
 ORGANISATION_FIELDS = ("name", "description", "email", "website")
 
@@ -96,6 +98,7 @@ class Importer:
         self.derived_locations: set[uuid.UUID] = set()  # new locations derived while inserting
         self.rederive: set[uuid.UUID] = set()  # ... whose addresses were not all stored
         self.writer: BackgroundWriter | None = None
+        self.stage = "reading the package"
 
     def progress(self, message: str) -> None:
         self._progress(f"[{time.monotonic() - self._started:6.1f} s] {message}")
@@ -103,11 +106,15 @@ class Importer:
     # -- flow -------------------------------------------------------------------------------------
 
     def run(self, package: Package) -> ImportReport:
+        """Import the package in one transaction: all of it is stored, or, when a stage fails
+        (rows, locations, search index), nothing of it (`ImportFailed`, the data as before)."""
         started = time.monotonic()
         self.report.notes += package.notes
         _large_cache()
         with _without_cycle_collection():
             self._run(package)
+        self.progress("updating the database's statistics")
+        _analyze()
         self.report.seconds = time.monotonic() - started
         return self.report
 
@@ -117,25 +124,34 @@ class Importer:
         if _second_connection_sees_all():
             self.writer = BackgroundWriter(self)
         try:
-            for name in package.table_names():
-                self._table(package, name)
+            with self.writer or transaction.atomic():
+                for name in package.table_names():
+                    self.stage = f"storing the {name} rows"
+                    self._table(package, name)
+                if self.writer is not None:
+                    self.writer.call(self._finish)  # on the writer's connection, in its transaction
+                else:
+                    self._finish()
+        except PackageError:
+            raise
+        except Exception as error:
+            raise ImportFailed(self.stage, error) from error
         finally:
-            if self.writer is not None:
-                self.writer.close()
-                self.writer = None
+            self.writer = None
+
+    def _finish(self) -> None:
+        """Locations' municipalities and search points, then the search documents of every touched service."""
+        self.stage = "deriving the municipalities of the locations"
         pending = (self.touched_locations - self.derived_locations) | (self.rederive & self.touched_locations)
         self.progress(f"deriving municipalities and search points of {len(pending)} locations")
-        with transaction.atomic():
-            rules.derive_locations(pending, self.municipalities)
+        rules.derive_locations(pending, self.municipalities)
         self.report.warnings += places.unplaced_warnings(self.touched_locations)
+        self.stage = "building the search index"
         services = (
             self.touched_services | _services_at(self.touched_locations) | _services_of(self.touched_organisations)
         )
         self.progress(f"indexing {len(services)} services for search")
-        with transaction.atomic():
-            search.index_services(sorted(services))
-        self.progress("updating the database's statistics")
-        _analyze()
+        search.index_services(sorted(services))
 
     def _read_addresses(self, package: Package) -> None:
         for _, cells in package.rows("address"):
@@ -278,8 +294,10 @@ class Importer:
 
     def _write(self, name: str, rows: list[Row], *, background: bool) -> None:
         batch = self._prepare(name, rows)
-        if background and self.writer is not None:
+        if self.writer is not None:  # all writes on its connection: one transaction
             self.writer.submit(batch)
+            if not background:
+                self.writer.drain()
         else:
             self._settle(name, *self._write_rows(batch))
 
@@ -446,13 +464,40 @@ class BackgroundWriter:
 
     Checking is Python work and storing is mostly the database server's, so on two cores the
     two overlap. One batch is in flight at a time; its result is settled on the importing
-    thread before the next is sent and at the end of every table.
+    thread before the next is sent and at the end of every table. Every write of the import
+    happens on the writer's connection, in one transaction (a context manager: committed when
+    the import ends well, rolled back when it fails).
     """
 
     def __init__(self, importer: Importer) -> None:
         self.importer = importer
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hsds-import")
         self.pending: tuple[str, Future[tuple[list[Row], list[tuple[Row, str]]]]] | None = None
+        self.atomic = transaction.atomic()
+
+    def __enter__(self) -> BackgroundWriter:
+        self.call(self.atomic.__enter__)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
+        try:
+            if error is None:
+                self.drain()
+        except BaseException as failure:
+            kind, error, trace = type(failure), failure, failure.__traceback__
+            raise
+        finally:
+            self.pending = None
+            try:
+                self.call(lambda: self.atomic.__exit__(kind, error, trace))
+            finally:
+                self.pool.submit(connections.close_all).result()  # the writer thread's own connection
+                self.pool.shutdown()
+
+    def call(self, function: Callable[[], Any]) -> Any:
+        """Run `function` on the writer's thread (its connection) and wait for it."""
+        self.drain()
+        return self.pool.submit(function).result()
 
     def submit(self, batch: Batch) -> None:
         self.drain()
@@ -464,12 +509,14 @@ class BackgroundWriter:
             self.pending = None
             self.importer._settle(name, *future.result())
 
-    def close(self) -> None:
-        try:
-            self.drain()
-        finally:
-            self.pool.submit(connections.close_all).result()  # the writer thread's own connection
-            self.pool.shutdown()
+
+class ImportFailed(Exception):
+    """An import that stopped: nothing of it was stored. One line: at which stage and why."""
+
+    def __init__(self, stage: str, error: BaseException) -> None:
+        cause = " ".join(str(error).split()) or type(error).__name__
+        super().__init__(f"The import stopped while {stage} and stored nothing: {type(error).__name__}: {cause}")
+        self.stage = stage
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Helpers for socialmap tests: the shared HSDS data and a schema check for exports."""
+"""Helpers for socialmap tests: the HSDS test data (a copy in `tests/data/hsds`, see its NOTICE.md) and a
+schema check for exports."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "hsds" / "3.1-dev"
-EXAMPLE_CSV = SHARED / "examples" / "csv"
+HSDS_DATA = Path(__file__).resolve().parent / "data" / "hsds"
+EXAMPLE_CSV = HSDS_DATA / "examples" / "csv"
 
 
 def _typed(value: str, kind: str) -> Any:
@@ -22,7 +23,7 @@ def _typed(value: str, kind: str) -> Any:
 
 def export_errors(directory: Path) -> list[str]:
     """Validate an exported package against the compiled HSDS tabular schema."""
-    schema = json.loads((SHARED / "schema" / "compiled" / "tabular.json").read_text())
+    schema = json.loads((HSDS_DATA / "schema" / "compiled" / "tabular.json").read_text())
     descriptor = json.loads((directory / "datapackage.json").read_text())
     document: dict[str, list[dict[str, Any]]] = {}
     for resource in descriptor["resources"]:

@@ -75,7 +75,6 @@ def test_service_filters(directory, query, names):
         "age=-1",
         "modified_after=gisteren",
         "page=0",
-        "page=99",
         "per_page=1000",
         "postcode=9999ZZ",
         "proximity=10",

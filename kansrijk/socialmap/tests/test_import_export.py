@@ -13,7 +13,7 @@ from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap.hsds.reader import PackageError
 from kansrijk.socialmap.models import Address, Location, Service, ServiceAtLocation
 from kansrijk.socialmap.services import hsds_import
-from kansrijk.socialmap.tests.helpers import EXAMPLE_CSV, SHARED, export_errors, write_csv, write_datapackage
+from kansrijk.socialmap.tests.helpers import EXAMPLE_CSV, HSDS_DATA, export_errors, write_csv, write_datapackage
 
 pytestmark = pytest.mark.django_db
 
@@ -223,7 +223,7 @@ def test_a_package_without_datapackage_json_cannot_be_read(tmp_path):
 
 
 def test_an_hsds_json_service_imports_with_its_nested_records(municipalities):
-    report = hsds_import(actor=None, path=SHARED / "examples" / "service_full.json")
+    report = hsds_import(actor=None, path=HSDS_DATA / "examples" / "service_full.json")
     assert report.counts["service"].created == 1
     assert Service.objects.count() == 1
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kansrijk.socialmap.hsds.importing import ImportFailed
 from kansrijk.socialmap.hsds.reader import PackageError
 from kansrijk.socialmap.services import hsds_import
 
@@ -15,7 +16,8 @@ class Command(BaseCommand):
     help = (
         "Import an HSDS package into the social map: a directory with datapackage.json and CSV files, "
         "or an HSDS JSON file. Valid rows are stored (re-importing updates them); rejected rows are listed "
-        "with table, row, field and reason. Exit 0 when the package was read, 2 when it cannot be read."
+        "with table, row, field and reason. Exit 0 when the package was read, 2 when it cannot be read or "
+        "the import failed (then nothing of it is stored)."
     )
 
     # A data load: Django's system checks (1.5 s of start-up) are for serving and migrating.
@@ -32,8 +34,9 @@ class Command(BaseCommand):
 
         try:
             report = hsds_import(actor=None, path=options["path"], progress=progress)
-        except PackageError as error:
-            raise CommandError(f"The package cannot be read: {error}", returncode=2) from error
+        except (PackageError, ImportFailed) as error:
+            prefix = "The package cannot be read: " if isinstance(error, PackageError) else ""
+            raise CommandError(f"{prefix}{error}", returncode=2) from error
         lines = [f"note: {note}" for note in report.notes] + [f"warning: {w}" for w in report.warnings]
         for line in lines:
             self.stdout.write(line)
