@@ -110,6 +110,11 @@ PUBLIC: dict[str, tuple[Callable[[World], dict[str, Any]], str]] = {
     "hsds:service": (_service, "the social map (HSDS API) is public"),
     "hsds:organization": (lambda w: {"organization_id": w.a.pk}, "the social map (HSDS API) is public"),
     "hsds:taxonomy_term": (lambda w: {"term_id": w.objects["term"].pk}, "the need taxonomy is public"),
+    "hsds:taxonomy": (lambda w: {"taxonomy_id": w.objects["term"].taxonomy_id}, "the need taxonomy is public"),
+    "hsds:service_at_location": (
+        lambda w: {"service_at_location_id": w.objects["service_at_location"].pk},
+        "the social map (HSDS API) is public",
+    ),
     "organisations:detail": (_org, "the organisation page is public"),
     "socialmap:service": (_service, "the public page of a service"),
     "alliance:municipality": (lambda w: {"code": "GM1640"}, "municipality coverage page is public"),
@@ -189,7 +194,7 @@ def world(municipalities) -> World:
         ensure_need_taxonomy,
     )
     from kansrijk.screener.tests.factories import SchemeVersionFactory
-    from kansrijk.socialmap.models import TaxonomyTerm
+    from kansrijk.socialmap.models import ServiceAtLocation, TaxonomyTerm
     from kansrijk.socialmap.tests.factories import HsdsOrganizationFactory, LocationFactory, ServiceFactory
 
     ensure_need_taxonomy()
@@ -208,6 +213,9 @@ def world(municipalities) -> World:
         "term": TaxonomyTerm.objects.first(),
         "scheme": SchemeVersionFactory(scheme__owner=a).scheme,
     }
+    objects["service_at_location"] = ServiceAtLocation.objects.create(
+        service=objects["service"], location=objects["location"]
+    )
     objects["owner"] = owner
     return World(a=a, objects=objects)
 
