@@ -48,22 +48,31 @@ def _read(stream: Any, limit: int, declared: int | None) -> bytes:
     return body
 
 
+def _leaf_problem(value: Any) -> str | None:
+    if isinstance(value, _NonFinite):
+        return _("'%(value)s' is geen getal. Vul een gewoon getal in.") % {"value": value.literal}
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return _("Er staat een teken in dat niet bestaat. Typ de tekst opnieuw.")
+    return None
+
+
 def _walk(value: Any, path: str, depth: int) -> Iterator[tuple[str, str]]:
     """Yield (field, message) for every problem below `value`; stops descending past the depth limit."""
     if depth > MAX_JSON_DEPTH:
         yield path, _("Dit is te diep genest: hoogstens %(max)s lagen.") % {"max": MAX_JSON_DEPTH}
         return
-    if isinstance(value, _NonFinite):
-        yield path, _("'%(value)s' is geen getal. Vul een gewoon getal in.") % {"value": value.literal}
-    elif isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            yield path, _("Er staat een teken in dat niet bestaat. Typ de tekst opnieuw.")
+    problem = _leaf_problem(value)
+    if problem:
+        yield path, problem
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(key, path, depth)
-            yield from _walk(item, f"{path}.{key}".strip("."), depth + 1)
+            child = f"{path}.{key}".strip(".")
+            if _leaf_problem(key):
+                yield child, _("Er staat een teken in dat niet bestaat. Typ de tekst opnieuw.")
+            yield from _walk(item, child, depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _walk(item, f"{path}[{index}]", depth + 1)

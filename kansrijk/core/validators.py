@@ -22,7 +22,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.utils.deconstruct import deconstructible
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 # A PostgreSQL `integer` column (and Django's IntegerField) holds -2^31 .. 2^31-1.
 INT32_MAX = 2**31 - 1

@@ -22,9 +22,7 @@ def passes_elfproef(digits: str) -> bool:
 
 def contains_bsn(text: str) -> bool:
     """True when `text` holds something shaped like a BSN: 9 digits passing the 11-proef."""
-    return any(
-        passes_elfproef(re.sub(_SEPARATOR, "", match.group())) for match in _BSN_SHAPE.finditer(str(text or ""))
-    )
+    return any(passes_elfproef(re.sub(_SEPARATOR, "", match.group())) for match in _BSN_SHAPE.finditer(str(text or "")))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.validators import BoundedIntegerField, ShortTextField
 from kansrijk.screener.constants import School
 from kansrijk.screener.selectors import municipality_choices
 
@@ -29,7 +30,7 @@ class StartForm(forms.Form):
     partner = forms.ChoiceField(
         label=_("Woont u samen met een partner?"), choices=YES_NO, widget=forms.RadioSelect, initial="nee"
     )
-    kinderen = forms.IntegerField(
+    kinderen = BoundedIntegerField(
         label=_("Hoeveel kinderen wonen bij u?"), min_value=0, max_value=MAX_CHILDREN, initial=1
     )
 
@@ -57,9 +58,9 @@ class FieldGroup:
 class DetailsForm(forms.Form):
     """Step 2: ages, incomes, children, savings and rent. Step 1's answers are hidden fields."""
 
-    gemeente = forms.CharField(widget=forms.HiddenInput)
+    gemeente = ShortTextField(widget=forms.HiddenInput)
     partner = forms.ChoiceField(choices=YES_NO, widget=forms.HiddenInput)
-    kinderen = forms.IntegerField(min_value=0, max_value=MAX_CHILDREN, widget=forms.HiddenInput)
+    kinderen = BoundedIntegerField(min_value=0, max_value=MAX_CHILDREN, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, adults: int, children: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -67,7 +68,7 @@ class DetailsForm(forms.Form):
         for number in range(1, adults + 1):
             self._adult_fields(number)
         for number in range(1, children + 1):
-            self.fields[f"kind{number}_leeftijd"] = forms.IntegerField(
+            self.fields[f"kind{number}_leeftijd"] = BoundedIntegerField(
                 label=_("Leeftijd van kind %(n)s") % {"n": number}, min_value=0, max_value=25, help_text=_("In jaren.")
             )
             self.fields[f"kind{number}_school"] = forms.ChoiceField(
@@ -83,7 +84,7 @@ class DetailsForm(forms.Form):
     def _adult_fields(self, number: int) -> None:
         you = number == 1
         prefix = f"ouder{number}"
-        self.fields[f"{prefix}_leeftijd"] = forms.IntegerField(
+        self.fields[f"{prefix}_leeftijd"] = BoundedIntegerField(
             label=_("Uw leeftijd") if you else _("Leeftijd van uw partner"), min_value=16, max_value=120
         )
         self.fields[f"{prefix}_netto"] = euros(
