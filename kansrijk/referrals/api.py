@@ -191,7 +191,8 @@ def referral_list(request: Request) -> Response:
         )
     except services.ReferralError as error:
         return _error(error)
-    referral = selectors.referral_get_for(user=request.user, referral_id=referral.pk, audit=False)
+    # The answer carries the children's names: it is a read of personal data, audited like one.
+    referral = selectors.referral_get_for(user=request.user, referral_id=referral.pk)
     return Response(_detail(request, referral), status=status.HTTP_201_CREATED)
 
 
@@ -223,5 +224,6 @@ def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
         )
     except (services.ReferralError, TransitionError) as error:
         return _error(error)
-    referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, audit=False)
+    # The answer carries the children's names (while consent holds): audited as a read.
+    referral = selectors.referral_get_for(user=request.user, referral_id=referral_id)
     return Response(_detail(request, referral))
