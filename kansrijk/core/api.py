@@ -21,6 +21,9 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
         errors: list[dict[str, str]] = []
         for key, value in detail.items():
             name = "" if key in ("non_field_errors", "detail") else str(key)
+            if isinstance(key, int):  # a list item's errors (DRF gives {index: ...}): `children[0].age`
+                errors += _flatten(value, f"{prefix}[{key}]")
+                continue
             errors += _flatten(value, f"{prefix}.{name}".strip(".") if name else prefix)
         return errors
     if isinstance(detail, list):
