@@ -119,7 +119,7 @@ class CommitmentInputSerializer(serializers.Serializer[Any]):
     contact_email = serializers.EmailField(max_length=254, help_text="Contact e-mail (public).")
     indicators = IndicatorSerializer(
         many=True, max_length=MAX_INDICATORS, help_text="At least one indicator with a target (at most 10)."
-    )
+    )  # type: ignore[call-arg]  # stubs lack many+max_length
 
     def to_input(self) -> CommitmentInput:
         data = self.validated_data
@@ -157,7 +157,7 @@ class ProgressInputSerializer(serializers.Serializer[Any]):
     realised_reach = BoundedInteger(min_value=0, max_value=MAX_REACH, help_text="Children or families reached.")
     indicator_values = IndicatorValueSerializer(
         many=True, max_length=MAX_INDICATORS, default=list, help_text="Indicator results."
-    )
+    )  # type: ignore[call-arg]  # stubs lack many+max_length
     obstacles = LongText(required=False, allow_blank=True, default="", help_text="What got in the way.")
     structural_barriers = LongText(required=False, allow_blank=True, default="", help_text="Structural barriers seen.")
 

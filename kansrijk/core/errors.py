@@ -25,7 +25,7 @@ def api_error(detail: str, status: int) -> JsonResponse:
     return response
 
 
-def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if not is_api(request):
         return defaults.bad_request(request, exception)
     if isinstance(exception, RequestDataTooBig):
@@ -33,13 +33,13 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     return api_error("De aanvraag klopt niet. / Bad request.", 400)
 
 
-def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     if not is_api(request):
         return defaults.permission_denied(request, exception)
     return api_error("Je mag dit niet doen. / You do not have permission to perform this action.", 403)
 
 
-def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if not is_api(request):
         return defaults.page_not_found(request, exception)
     return api_error("Niet gevonden. / Not found.", 404)

@@ -9,7 +9,7 @@ with the path of the field they sit in, e.g. `household.adults[0].age`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -92,7 +92,7 @@ def check_json(data: Any) -> None:
 class StrictJSONParser(JSONParser):
     """JSON bodies up to `settings.API_MAX_BODY_BYTES`, in strict UTF-8, at most 32 levels deep."""
 
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict[str, Any] | None = None) -> Any:
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
         request = (parser_context or {}).get("request")
         declared = None
         if request is not None:

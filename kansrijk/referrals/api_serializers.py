@@ -27,7 +27,7 @@ class ChildInSerializer(serializers.Serializer[Any]):
 
 
 class ConcernInSerializer(serializers.Serializer[Any]):
-    children = ChildInSerializer(many=True, max_length=MAX_CHILDREN, help_text="1 to 10 children of one family.")
+    children = ChildInSerializer(many=True, max_length=MAX_CHILDREN, help_text="1 to 10 children of one family.")  # type: ignore[call-arg]  # stubs lack many+max_length
     municipality = ShortText(max_length=6, help_text="CBS code of the family's municipality, e.g. GM1640.")
     signals = serializers.ListField(
         child=ShortText(max_length=40),

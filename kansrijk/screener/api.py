@@ -46,8 +46,8 @@ class ChildSerializer(serializers.Serializer[Any]):
 
 
 class HouseholdSerializer(serializers.Serializer[Any]):
-    adults = AdultSerializer(many=True, max_length=MAX_ADULTS, help_text="1 to 6 adults; the first is the applicant.")
-    children = ChildSerializer(many=True, max_length=MAX_CHILDREN, help_text="0 to 20 children.")
+    adults = AdultSerializer(many=True, max_length=MAX_ADULTS, help_text="1 to 6 adults; the first is the applicant.")  # type: ignore[call-arg]  # stubs lack many+max_length
+    children = ChildSerializer(many=True, max_length=MAX_CHILDREN, help_text="0 to 20 children.")  # type: ignore[call-arg]  # stubs lack many+max_length
     partners = serializers.BooleanField(
         help_text="The first two adults are toeslagpartners: their incomes count together."
     )
