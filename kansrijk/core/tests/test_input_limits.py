@@ -157,3 +157,18 @@ def test_the_step_forms_amount_refuses_nan_infinity_and_huge_amounts():
         form = StepForm({"to": "done", "amount": value})
         assert not form.is_valid()
         assert "amount" in form.errors
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("minimum_age", "40000"), ("minimum_age", "Infinity"), ("minimum_age", "NaN"), ("amount", "Infinity")],
+)
+def test_the_hsds_importer_refuses_numbers_beyond_their_column_as_a_cell_error(field, value):
+    from kansrijk.socialmap import models as sm
+    from kansrijk.socialmap.hsds.tables import CellError, _converters
+
+    model = sm.CostOption if field == "amount" else sm.Service
+    model_field = model._meta.get_field("amount_cents" if field == "amount" else field)
+    parse, _render = _converters(model_field, field)
+    with pytest.raises(CellError):
+        parse(value)
