@@ -172,3 +172,10 @@ def test_the_hsds_importer_refuses_numbers_beyond_their_column_as_a_cell_error(f
     parse, _render = _converters(model_field, field)
     with pytest.raises(CellError):
         parse(value)
+
+
+@pytest.mark.parametrize("path", ["/api/hsds/services", "/api/hsds/organizations"])
+def test_the_hsds_search_refuses_text_that_is_too_long_instead_of_cutting_it(path):
+    response = Client().get(path, {"search": "voetbal " * 30})
+    assert _error(response)["errors"][0]["field"] == "search"
+    assert "200" in response.json()["errors"][0]["message"]
