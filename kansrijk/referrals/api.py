@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import api_view
@@ -54,6 +55,18 @@ def _valid(serializer_class: type[serializers.Serializer[Any]], request: Request
     serializer = serializer_class(data=request.data)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+MAX_PAGE = 1_000_000
+
+
+def _page_number(raw: str) -> int:
+    """`?page=`: a whole number from 1 to MAX_PAGE; anything else (NaN, 2^63, -1) is a 400 naming `page`."""
+    if not raw:
+        return 1
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_PAGE)) and 1 <= int(raw) <= MAX_PAGE):
+        raise exceptions.ValidationError({"page": [gettext("Vul een paginanummer in van 1 tot %(max)s.") % {"max": MAX_PAGE}]})
+    return int(raw)
 
 
 def _organisation_for(request: Request, organisation_id: uuid.UUID | None) -> Organisation:
@@ -171,7 +184,7 @@ def referral_list(request: Request) -> Response:
     """GET: referrals sent to or by your organisations (audited). POST: refer; 409 without valid consent."""
     if request.method == "GET":
         params = request.query_params
-        page_number = int(params["page"]) if params.get("page", "").isdigit() else 1
+        page_number = _page_number(params.get("page", ""))
         page = selectors.referral_page_for(
             user=request.user,
             direction=params.get("direction", "all"),

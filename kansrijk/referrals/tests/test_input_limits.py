@@ -126,3 +126,13 @@ def test_the_step_page_refuses_a_strange_amount_without_a_500(fund_worker, fund,
     )
     assert response.status_code == 302
     assert Referral.objects.get(pk=referral.pk).status == "in_progress"
+
+
+@pytest.mark.parametrize("page", ["NaN", "Infinity", "-Infinity", "-1", "0", str(2**31), str(2**63), "1e3", "١"])
+def test_a_strange_page_number_is_refused_naming_the_field(fund_worker, page):
+    response = client_for(fund_worker).get("/api/v1/referrals", {"page": page})
+    _refused(response, "page", "1000000")
+
+
+def test_a_normal_page_number_still_works(fund_worker):
+    assert client_for(fund_worker).get("/api/v1/referrals", {"page": "2"}).status_code == 200
