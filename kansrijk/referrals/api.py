@@ -65,7 +65,9 @@ def _page_number(raw: str) -> int:
     if not raw:
         return 1
     if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_PAGE)) and 1 <= int(raw) <= MAX_PAGE):
-        raise exceptions.ValidationError({"page": [gettext("Vul een paginanummer in van 1 tot %(max)s.") % {"max": MAX_PAGE}]})
+        raise exceptions.ValidationError(
+            {"page": [gettext("Vul een paginanummer in van 1 tot %(max)s.") % {"max": MAX_PAGE}]}
+        )
     return int(raw)
 
 
