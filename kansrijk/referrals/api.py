@@ -9,13 +9,13 @@ import uuid
 from typing import Any
 
 from django.http import Http404
-from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from kansrijk.core.api import page_number_problem
 from kansrijk.organisations.models import Organisation
 from kansrijk.referrals import selectors, services
 from kansrijk.referrals.api_serializers import (
@@ -57,18 +57,12 @@ def _valid(serializer_class: type[serializers.Serializer[Any]], request: Request
     return dict(serializer.validated_data)
 
 
-MAX_PAGE = 1_000_000
-
-
 def _page_number(raw: str) -> int:
-    """`?page=`: a whole number from 1 to MAX_PAGE; anything else (NaN, 2^63, -1) is a 400 naming `page`."""
-    if not raw:
-        return 1
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_PAGE)) and 1 <= int(raw) <= MAX_PAGE):
-        raise exceptions.ValidationError(
-            {"page": [gettext("Vul een paginanummer in van 1 tot %(max)s.") % {"max": MAX_PAGE}]}
-        )
-    return int(raw)
+    """`?page=`: a whole number from 1 to 1,000,000; anything else (NaN, 2^63, -1) is a 400 naming `page`."""
+    problem = page_number_problem(raw) if raw else None
+    if problem:
+        raise exceptions.ValidationError({"page": [problem]})
+    return int(raw) if raw else 1
 
 
 def _organisation_for(request: Request, organisation_id: uuid.UUID | None) -> Organisation:

@@ -60,3 +60,14 @@ def test_a_page_that_raises_is_an_html_500():
 def test_a_form_body_django_refuses_as_too_large_is_a_json_413(member):
     response = client_for(member).post("/api/v1/concerns", {"note": "x" * 500})
     _assert_error_format(response, 413)
+
+
+@pytest.mark.parametrize("page", ["NaN", "Infinity", "-1", "0", str(2**31), str(2**63)])
+def test_a_strange_page_number_on_the_organisations_api_is_a_400_naming_page(member, page):
+    response = client_for(member).get("/api/v1/organisations", {"page": page})
+    body = _assert_error_format(response, 400)
+    assert body["errors"][0]["field"] == "page"
+
+
+def test_the_first_page_of_organisations_still_works(member):
+    assert client_for(member).get("/api/v1/organisations", {"page": "1"}).status_code == 200
