@@ -34,3 +34,9 @@ urlpatterns += i18n_patterns(
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )
+
+# Errors outside DRF views: JSON under /api/, HTML pages elsewhere (kansrijk.core.errors, ADR 0012).
+handler400 = "kansrijk.core.errors.bad_request"
+handler403 = "kansrijk.core.errors.permission_denied"
+handler404 = "kansrijk.core.errors.page_not_found"
+handler500 = "kansrijk.core.errors.server_error"

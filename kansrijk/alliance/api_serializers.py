@@ -6,10 +6,14 @@ from typing import Any
 
 from rest_framework import serializers
 
-from kansrijk.alliance.constants import Activity, Coverage, ReachUnit, TargetGroup, TrafficLight
+from kansrijk.alliance.constants import MAX_REACH, Activity, Coverage, ReachUnit, TargetGroup, TrafficLight
 from kansrijk.alliance.models import PledgeSignature, ProgressReport
 from kansrijk.alliance.services import CommitmentInput, IndicatorInput
+from kansrijk.core.api_fields import BoundedInteger, LongText, ShortText
+from kansrijk.core.validators import INT32_MAX
 from kansrijk.organisations.constants import Kind
+
+MAX_INDICATORS = 10
 
 
 class AllianceErrorItemSerializer(serializers.Serializer[Any]):
@@ -46,8 +50,8 @@ class PartnerSerializer(serializers.Serializer[PledgeSignature]):
 
 class IndicatorSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(read_only=True, help_text="Indicator id (use it in progress reports).")
-    name = serializers.CharField(max_length=200, help_text="What is measured.")
-    unit = serializers.CharField(max_length=50, required=False, allow_blank=True, default="", help_text="Unit.")
+    name = ShortText(max_length=200, help_text="What is measured.")
+    unit = ShortText(max_length=50, required=False, allow_blank=True, default="", help_text="Unit.")
     target = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0, help_text="Target per year.")
 
 
@@ -94,23 +98,28 @@ class CommitmentSerializer(serializers.Serializer[Any]):
 
 class CommitmentInputSerializer(serializers.Serializer[Any]):
     organisation = serializers.UUIDField(required=False, help_text="Your organisation; optional if you manage one.")
-    title = serializers.CharField(max_length=200, help_text="Short name.")
+    title = ShortText(max_length=200, help_text="Short name.")
     activity = serializers.ChoiceField(choices=Activity.choices, help_text="Alliance activity.")
-    description = serializers.CharField(help_text="What exactly will be done.")
+    description = LongText(help_text="What exactly will be done.")
     target_group = serializers.ChoiceField(choices=TargetGroup.choices, help_text="Who it is for.")
-    age_min = serializers.IntegerField(min_value=0, max_value=27, default=0, help_text="Youngest age.")
-    age_max = serializers.IntegerField(min_value=0, max_value=27, default=17, help_text="Oldest age.")
+    age_min = BoundedInteger(min_value=0, max_value=27, default=0, help_text="Youngest age.")
+    age_max = BoundedInteger(min_value=0, max_value=27, default=17, help_text="Oldest age.")
     is_national = serializers.BooleanField(default=False, help_text="National; then leave `municipalities` empty.")
     municipalities = serializers.ListField(
-        child=serializers.CharField(max_length=6), default=list, help_text='CBS codes, e.g. `["GM1640"]`.'
+        child=ShortText(max_length=6),
+        max_length=400,
+        default=list,
+        help_text='CBS codes, e.g. `["GM1640"]` (at most 400).',
     )
-    planned_reach = serializers.IntegerField(min_value=1, help_text="Planned reach per year.")
+    planned_reach = BoundedInteger(min_value=1, max_value=MAX_REACH, help_text="Planned reach per year.")
     reach_unit = serializers.ChoiceField(choices=ReachUnit.choices, help_text="children or families.")
     starts_on = serializers.DateField(help_text="Start date.")
     ends_on = serializers.DateField(help_text="End date.")
-    contact_name = serializers.CharField(max_length=200, help_text="Contact person.")
-    contact_email = serializers.EmailField(help_text="Contact e-mail (public).")
-    indicators = IndicatorSerializer(many=True, help_text="At least one indicator with a target.")
+    contact_name = ShortText(max_length=200, help_text="Contact person.")
+    contact_email = serializers.EmailField(max_length=254, help_text="Contact e-mail (public).")
+    indicators = IndicatorSerializer(
+        many=True, max_length=MAX_INDICATORS, help_text="At least one indicator with a target (at most 10)."
+    )  # type: ignore[call-arg]  # stubs lack many+max_length
 
     def to_input(self) -> CommitmentInput:
         data = self.validated_data
@@ -134,21 +143,23 @@ class CommitmentInputSerializer(serializers.Serializer[Any]):
 
 
 class IndicatorValueSerializer(serializers.Serializer[Any]):
-    indicator_id = serializers.IntegerField(help_text="Id of one of the commitment's indicators.")
+    indicator_id = BoundedInteger(
+        min_value=1, max_value=INT32_MAX, help_text="Id of one of the commitment's indicators."
+    )
     value = serializers.DecimalField(
         max_digits=12, decimal_places=2, allow_null=True, required=False, help_text="Value reached this year."
     )
 
 
 class ProgressInputSerializer(serializers.Serializer[Any]):
-    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="Year the report is about.")
-    what_was_done = serializers.CharField(help_text="What was done.")
-    realised_reach = serializers.IntegerField(min_value=0, help_text="Children or families reached.")
-    indicator_values = IndicatorValueSerializer(many=True, default=list, help_text="Indicator results.")
-    obstacles = serializers.CharField(required=False, allow_blank=True, default="", help_text="What got in the way.")
-    structural_barriers = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="Structural barriers seen."
-    )
+    year = BoundedInteger(min_value=2000, max_value=2100, help_text="Year the report is about.")
+    what_was_done = LongText(help_text="What was done.")
+    realised_reach = BoundedInteger(min_value=0, max_value=MAX_REACH, help_text="Children or families reached.")
+    indicator_values = IndicatorValueSerializer(
+        many=True, max_length=MAX_INDICATORS, default=list, help_text="Indicator results."
+    )  # type: ignore[call-arg]  # stubs lack many+max_length
+    obstacles = LongText(required=False, allow_blank=True, default="", help_text="What got in the way.")
+    structural_barriers = LongText(required=False, allow_blank=True, default="", help_text="Structural barriers seen.")
 
 
 class ProgressReportSerializer(serializers.Serializer[ProgressReport]):

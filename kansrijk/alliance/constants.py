@@ -79,3 +79,7 @@ COMMITMENT_FIELD_LABELS: dict[str, Promise] = {
     "contact_email": _("e-mail contactpersoon"),
     "indicators": _("indicatoren"),
 }
+
+# Reach per year (planned or realised): at most all children in the Netherlands (about 3.4 million),
+# with room to spare, and well inside the 32-bit column (ADR 0012).
+MAX_REACH = 10_000_000

@@ -10,10 +10,11 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kansrijk.alliance.constants import Activity, ReachUnit, TargetGroup
+from kansrijk.alliance.constants import MAX_REACH, Activity, ReachUnit, TargetGroup
 from kansrijk.alliance.formatting import plain_number
 from kansrijk.alliance.models import Commitment
 from kansrijk.alliance.services import OUTSIDE_COMMITMENT, CommitmentInput, IndicatorInput, report_years
+from kansrijk.core.validators import INT32_MAX, BoundedIntegerField, LongTextField, ShortTextField
 from kansrijk.municipalities.models import Municipality
 
 TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -23,9 +24,9 @@ DATE = forms.DateInput(attrs={**TEXT, "type": "date"}, format="%Y-%m-%d")
 
 
 class PledgeSignForm(forms.Form):
-    pledge_version = forms.IntegerField(widget=forms.HiddenInput)
-    signatory_name = forms.CharField(label=_("Naam van wie ondertekent"), max_length=200, widget=forms.TextInput(TEXT))
-    signatory_role = forms.CharField(
+    pledge_version = BoundedIntegerField(min_value=1, max_value=INT32_MAX, widget=forms.HiddenInput)
+    signatory_name = ShortTextField(label=_("Naam van wie ondertekent"), max_length=200, widget=forms.TextInput(TEXT))
+    signatory_role = ShortTextField(
         label=_("Functie van wie ondertekent"),
         max_length=200,
         widget=forms.TextInput(TEXT),
@@ -39,7 +40,7 @@ class PledgeSignForm(forms.Form):
 
 
 class PledgeWithdrawForm(forms.Form):
-    note = forms.CharField(
+    note = LongTextField(
         label=_("Waarom trek je de pledge in?"),
         required=False,
         widget=forms.Textarea(AREA),
@@ -51,14 +52,14 @@ class PledgeWithdrawForm(forms.Form):
 
 
 class CommitmentForm(forms.Form):
-    title = forms.CharField(label=_("Naam van de inzet"), max_length=200, widget=forms.TextInput(TEXT))
+    title = ShortTextField(label=_("Naam van de inzet"), max_length=200, widget=forms.TextInput(TEXT))
     activity = forms.ChoiceField(
         label=_("Activiteit van de alliantie"), choices=Activity.choices, widget=forms.Select(SELECT)
     )
-    description = forms.CharField(label=_("Wat ga je precies doen?"), widget=forms.Textarea(AREA))
+    description = LongTextField(label=_("Wat ga je precies doen?"), widget=forms.Textarea(AREA))
     target_group = forms.ChoiceField(label=_("Voor wie?"), choices=TargetGroup.choices, widget=forms.Select(SELECT))
-    age_min = forms.IntegerField(label=_("Leeftijd van"), min_value=0, max_value=27, initial=0)
-    age_max = forms.IntegerField(label=_("Leeftijd tot en met"), min_value=0, max_value=27, initial=17)
+    age_min = BoundedIntegerField(label=_("Leeftijd van"), min_value=0, max_value=27, initial=0)
+    age_max = BoundedIntegerField(label=_("Leeftijd tot en met"), min_value=0, max_value=27, initial=17)
     is_national = forms.BooleanField(
         label=_("Landelijk: in heel Nederland"),
         required=False,
@@ -75,11 +76,11 @@ class CommitmentForm(forms.Form):
             "Laat leeg als de inzet landelijk is."
         ),
     )
-    planned_reach = forms.IntegerField(label=_("Hoeveel wil je per jaar bereiken?"), min_value=1)
+    planned_reach = BoundedIntegerField(label=_("Hoeveel wil je per jaar bereiken?"), min_value=1, max_value=MAX_REACH)
     reach_unit = forms.ChoiceField(label=_("Wat tel je?"), choices=ReachUnit.choices, widget=forms.Select(SELECT))
     starts_on = forms.DateField(label=_("Startdatum"), widget=DATE)
     ends_on = forms.DateField(label=_("Einddatum"), widget=DATE)
-    contact_name = forms.CharField(label=_("Contactpersoon"), max_length=200, widget=forms.TextInput(TEXT))
+    contact_name = ShortTextField(label=_("Contactpersoon"), max_length=200, widget=forms.TextInput(TEXT))
     contact_email = forms.EmailField(
         label=_("E-mail van de contactpersoon"),
         widget=forms.EmailInput(TEXT),
@@ -129,7 +130,7 @@ class CommitmentForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    name = forms.CharField(
+    name = ShortTextField(
         label=_("Indicator"),
         max_length=200,
         required=False,
@@ -137,7 +138,7 @@ class IndicatorForm(forms.Form):
         help_text=_("Wat meet je? Bijvoorbeeld: kinderen die lid zijn van een sportclub."),
     )
     target = forms.DecimalField(label=_("Doel per jaar"), required=False, max_digits=12, decimal_places=2, min_value=0)
-    unit = forms.CharField(
+    unit = ShortTextField(
         label=_("Eenheid"),
         max_length=50,
         required=False,
@@ -168,10 +169,10 @@ def indicators_from(formset: Any) -> list[IndicatorInput]:
 
 class ProgressReportForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Over welk jaar gaat dit verslag?"), coerce=int, widget=forms.Select(SELECT))
-    what_was_done = forms.CharField(label=_("Wat heb je gedaan?"), widget=forms.Textarea(AREA))
-    realised_reach = forms.IntegerField(label=_("Hoeveel heb je bereikt?"), min_value=0)
-    obstacles = forms.CharField(label=_("Wat zat tegen?"), required=False, widget=forms.Textarea(AREA))
-    structural_barriers = forms.CharField(
+    what_was_done = LongTextField(label=_("Wat heb je gedaan?"), widget=forms.Textarea(AREA))
+    realised_reach = BoundedIntegerField(label=_("Hoeveel heb je bereikt?"), min_value=0, max_value=MAX_REACH)
+    obstacles = LongTextField(label=_("Wat zat tegen?"), required=False, widget=forms.Textarea(AREA))
+    structural_barriers = LongTextField(
         label=_("Welke drempels in regels of systemen zag je?"),
         required=False,
         widget=forms.Textarea(AREA),

@@ -6,9 +6,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import api_view
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -21,6 +23,9 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
         errors: list[dict[str, str]] = []
         for key, value in detail.items():
             name = "" if key in ("non_field_errors", "detail") else str(key)
+            if isinstance(key, int):  # a list item's errors (DRF gives {index: ...}): `children[0].age`
+                errors += _flatten(value, f"{prefix}[{key}]")
+                continue
             errors += _flatten(value, f"{prefix}.{name}".strip(".") if name else prefix)
         return errors
     if isinstance(detail, list):
@@ -49,6 +54,27 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(data, dict) and "detail" in data:
         response.data = {"detail": str(data["detail"]), "errors": []}
     return response
+
+
+MAX_PAGE = 1_000_000
+
+
+def page_number_problem(raw: str) -> str | None:
+    """Why `raw` is not a page number from 1 to MAX_PAGE (NaN, -1, 2^63 …), or None when it is one."""
+    if raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_PAGE)) and 1 <= int(raw) <= MAX_PAGE:
+        return None
+    return gettext("Vul een paginanummer in van 1 tot %(max)s.") % {"max": MAX_PAGE}
+
+
+class BoundedPagination(PageNumberPagination):
+    """Page numbers from 1 to MAX_PAGE; `?page=NaN`, `-1` or `2^63` is a 400 naming `page` (ADR 0012)."""
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
+        raw = request.query_params.get(self.page_query_param, "")
+        problem = page_number_problem(raw) if raw and raw not in self.last_page_strings else None
+        if problem:
+            raise exceptions.ValidationError({self.page_query_param: [problem]})
+        return super().paginate_queryset(queryset, request, view)
 
 
 @extend_schema(

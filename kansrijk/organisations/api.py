@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from rest_framework import serializers, viewsets
-from rest_framework.pagination import PageNumberPagination
 
+from kansrijk.core.api import BoundedPagination
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations import selectors
 from kansrijk.organisations.models import Organisation
@@ -28,7 +28,7 @@ class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
         ]
 
 
-class Pagination(PageNumberPagination):
+class Pagination(BoundedPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200

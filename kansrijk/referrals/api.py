@@ -15,6 +15,7 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from kansrijk.core.api import page_number_problem
 from kansrijk.organisations.models import Organisation
 from kansrijk.referrals import selectors, services
 from kansrijk.referrals.api_serializers import (
@@ -54,6 +55,14 @@ def _valid(serializer_class: type[serializers.Serializer[Any]], request: Request
     serializer = serializer_class(data=request.data)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+def _page_number(raw: str) -> int:
+    """`?page=`: a whole number from 1 to 1,000,000; anything else (NaN, 2^63, -1) is a 400 naming `page`."""
+    problem = page_number_problem(raw) if raw else None
+    if problem:
+        raise exceptions.ValidationError({"page": [problem]})
+    return int(raw) if raw else 1
 
 
 def _organisation_for(request: Request, organisation_id: uuid.UUID | None) -> Organisation:
@@ -171,7 +180,7 @@ def referral_list(request: Request) -> Response:
     """GET: referrals sent to or by your organisations (audited). POST: refer; 409 without valid consent."""
     if request.method == "GET":
         params = request.query_params
-        page_number = int(params["page"]) if params.get("page", "").isdigit() else 1
+        page_number = _page_number(params.get("page", ""))
         page = selectors.referral_page_for(
             user=request.user,
             direction=params.get("direction", "all"),
@@ -191,7 +200,8 @@ def referral_list(request: Request) -> Response:
         )
     except services.ReferralError as error:
         return _error(error)
-    referral = selectors.referral_get_for(user=request.user, referral_id=referral.pk, audit=False)
+    # The answer carries the children's names: it is a read of personal data, audited like one.
+    referral = selectors.referral_get_for(user=request.user, referral_id=referral.pk)
     return Response(_detail(request, referral), status=status.HTTP_201_CREATED)
 
 
@@ -223,5 +233,6 @@ def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
         )
     except (services.ReferralError, TransitionError) as error:
         return _error(error)
-    referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, audit=False)
+    # The answer carries the children's names (while consent holds): audited as a read.
+    referral = selectors.referral_get_for(user=request.user, referral_id=referral_id)
     return Response(_detail(request, referral))

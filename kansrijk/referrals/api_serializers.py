@@ -6,7 +6,9 @@ from typing import Any
 
 from rest_framework import serializers
 
-from kansrijk.referrals.constants import SIGN_BY_CODE, ConsentMethod, GivenBy, School, Status
+from kansrijk.core.api_fields import BoundedInteger, LongText, ShortText
+from kansrijk.referrals.constants import SIGN_BY_CODE, SIGNS, ConsentMethod, GivenBy, School, Status
+from kansrijk.referrals.services import FIRST_NAME_LENGTH, MAX_AMOUNT_CENTS, MAX_CHILDREN, WISH_LENGTH
 
 
 class SignSerializer(serializers.Serializer[Any]):
@@ -16,24 +18,31 @@ class SignSerializer(serializers.Serializer[Any]):
 
 
 class ChildInSerializer(serializers.Serializer[Any]):
-    first_name = serializers.CharField(max_length=40, help_text="First name or initials; never a full name.")
-    birth_year = serializers.IntegerField(required=False, help_text="Year of birth (or give `age`).")
-    age = serializers.IntegerField(required=False, min_value=0, max_value=25, help_text="Age in years.")
+    first_name = ShortText(max_length=FIRST_NAME_LENGTH, help_text="First name or initials; never a full name.")
+    birth_year = BoundedInteger(
+        required=False, min_value=1900, max_value=2100, help_text="Year of birth (or give `age`)."
+    )
+    age = BoundedInteger(required=False, min_value=0, max_value=25, help_text="Age in years.")
     school = serializers.ChoiceField(choices=School.choices, default=School.PRIMARY, help_text="Kind of school.")
 
 
 class ConcernInSerializer(serializers.Serializer[Any]):
-    children = ChildInSerializer(many=True, help_text="1 to 10 children of one family.")
-    municipality = serializers.CharField(help_text="CBS code of the family's municipality, e.g. GM1640.")
+    children = ChildInSerializer(many=True, max_length=MAX_CHILDREN, help_text="1 to 10 children of one family.")  # type: ignore[call-arg]  # stubs lack many+max_length
+    municipality = ShortText(max_length=6, help_text="CBS code of the family's municipality, e.g. GM1640.")
     signals = serializers.ListField(
-        child=serializers.CharField(),
+        child=ShortText(max_length=40),
+        max_length=len(SIGNS),
         required=False,
         default=list,
         help_text="Codes of the signs observed (see GET /concerns/signals).",
     )
-    note = serializers.CharField(required=False, allow_blank=True, default="", help_text="Free note (no BSN).")
-    wishes = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="The child's own wishes as free text (no BSN)."
+    note = LongText(required=False, allow_blank=True, default="", help_text="Free note (no BSN).")
+    wishes = ShortText(
+        max_length=WISH_LENGTH,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The child's own wishes as free text (no BSN).",
     )
     organisation = serializers.UUIDField(
         required=False, help_text="Your organisation; needed only if you work for more than one."
@@ -42,8 +51,10 @@ class ConcernInSerializer(serializers.Serializer[Any]):
 
 class ConsentInSerializer(serializers.Serializer[Any]):
     given_by = serializers.ChoiceField(choices=GivenBy.choices, help_text="Parent, guardian or the young person (16+).")
-    organisations = serializers.ListField(child=serializers.UUIDField(), help_text="Organisations it may go to.")
-    purpose = serializers.CharField(help_text="What the data may be shared for.")
+    organisations = serializers.ListField(
+        child=serializers.UUIDField(), max_length=100, help_text="Organisations it may go to."
+    )
+    purpose = LongText(help_text="What the data may be shared for.")
     method = serializers.ChoiceField(choices=ConsentMethod.choices, help_text="How consent was given.")
 
 
@@ -99,17 +110,22 @@ class ConcernSerializer(serializers.Serializer[Any]):
 class ReferralInSerializer(serializers.Serializer[Any]):
     concern = serializers.UUIDField(help_text="The concern to refer.")
     service = serializers.UUIDField(help_text="HSDS id of the service.")
-    note = serializers.CharField(required=False, allow_blank=True, default="", help_text="Note for the receiver.")
+    note = LongText(required=False, allow_blank=True, default="", help_text="Note for the receiver.")
 
 
 class TransitionInSerializer(serializers.Serializer[Any]):
     to = serializers.ChoiceField(choices=Status.choices, help_text="The status to move to.")
-    reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="Why (decline, withdraw).")
-    delivered_what = serializers.CharField(
+    reason = LongText(required=False, allow_blank=True, default="", help_text="Why (decline, withdraw).")
+    delivered_what = LongText(
         required=False, allow_blank=True, default="", help_text="For `done`: the help delivered (else `reason`)."
     )
-    amount_cents = serializers.IntegerField(
-        required=False, allow_null=True, min_value=0, default=None, help_text="For `done`: amount in euro cents."
+    amount_cents = BoundedInteger(
+        required=False,
+        allow_null=True,
+        min_value=0,
+        max_value=MAX_AMOUNT_CENTS,
+        default=None,
+        help_text="For `done`: amount in euro cents (at most 100,000 euros).",
     )
 
 

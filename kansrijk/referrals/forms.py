@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.validators import BoundedIntegerField, LongTextField, ShortTextField
 from kansrijk.referrals.constants import (
     SIGNS,
     BarrierCategory,
@@ -19,6 +20,7 @@ from kansrijk.referrals.constants import (
 )
 from kansrijk.socialmap.constants import NEEDS
 
+MAX_AMOUNT_EUROS = 100_000  # services.MAX_AMOUNT_CENTS in euros
 NEED_CHOICES = [("", _("— kies (niet verplicht) —")), *[(n.code, n.name_nl) for n in NEEDS]]
 TEXTAREA = {"class": "utrecht-textarea", "rows": 3}
 
@@ -42,7 +44,7 @@ class ConcernForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         choices=[(s.code, f"{s.label} — {s.guidance}") for s in SIGNS],
     )
-    note = forms.CharField(
+    note = LongTextField(
         label=_("Notitie"),
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
@@ -60,8 +62,8 @@ class ConcernForm(forms.Form):
 
 
 class ChildForm(forms.Form):
-    first_name = forms.CharField(label=_("Voornaam of voorletters"), max_length=40, required=False, widget=_text())
-    birth_year = forms.IntegerField(
+    first_name = ShortTextField(label=_("Voornaam of voorletters"), max_length=40, required=False, widget=_text())
+    birth_year = BoundedIntegerField(
         label=_("Geboortejaar"),
         required=False,
         min_value=1990,
@@ -69,7 +71,7 @@ class ChildForm(forms.Form):
         widget=forms.NumberInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
         help_text=_("Of vul de leeftijd in."),
     )
-    age = forms.IntegerField(
+    age = BoundedIntegerField(
         label=_("Leeftijd"),
         required=False,
         min_value=0,
@@ -88,7 +90,7 @@ class ChildForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
-    wish_text = forms.CharField(
+    wish_text = ShortTextField(
         label=_("Wens van het kind zelf"),
         required=False,
         max_length=500,
@@ -101,7 +103,7 @@ class ChildForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
-    wish2_text = forms.CharField(label=_("Tweede wens"), required=False, max_length=500, widget=_text())
+    wish2_text = ShortTextField(label=_("Tweede wens"), required=False, max_length=500, widget=_text())
 
 
 ChildFormSet = forms.formset_factory(ChildForm, extra=3, max_num=3)
@@ -114,7 +116,7 @@ class ConsentForm(forms.Form):
         choices=(),
         widget=forms.CheckboxSelectMultiple,
     )
-    purpose = forms.CharField(
+    purpose = LongTextField(
         label=_("Doel"),
         widget=forms.Textarea(attrs=TEXTAREA),
         initial=_("Hulp aanvragen voor het kind, zoals sport, cultuur of schoolspullen."),
@@ -133,7 +135,7 @@ class ReferralForm(forms.Form):
     services = forms.MultipleChoiceField(
         label=_("Naar welke hulp verwijs je?"), choices=(), widget=forms.CheckboxSelectMultiple
     )
-    note = forms.CharField(
+    note = LongTextField(
         label=_("Notitie voor de organisatie"),
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
@@ -154,18 +156,21 @@ def parse_euros(value: str) -> int | None:
         amount = Decimal(value)
     except InvalidOperation as error:
         raise forms.ValidationError(_("Vul een bedrag in euro's in, bijvoorbeeld 12,50.")) from error
-    if amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+    if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise forms.ValidationError(_("Vul een bedrag in euro's in, bijvoorbeeld 12,50."))
+    if amount > MAX_AMOUNT_EUROS:
+        raise forms.ValidationError(_("Vul een bedrag in van 0 tot %(max)s euro.") % {"max": MAX_AMOUNT_EUROS})
     return int(amount * 100)
 
 
 class StepForm(forms.Form):
-    to = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
-    delivered_what = forms.CharField(
+    to = ShortTextField(max_length=20, widget=forms.HiddenInput)
+    reason = LongTextField(label=_("Reden"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    delivered_what = LongTextField(
         label=_("Welke hulp is gegeven?"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )
-    amount = forms.CharField(
+    amount = ShortTextField(
+        max_length=20,
         label=_("Bedrag in euro's"),
         required=False,
         widget=_text(inputmode="decimal"),
@@ -182,7 +187,8 @@ class BarrierForm(forms.Form):
         choices=BarrierCategory.choices,
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
-    description = forms.CharField(
+    description = LongTextField(
+        max_length=1000,
         label=_("Omschrijving"),
         widget=forms.Textarea(attrs=TEXTAREA),
         help_text=_("Bijvoorbeeld: de contributie wordt betaald, maar de bus naar de club niet. Geen namen."),
@@ -207,6 +213,6 @@ class FeedbackForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(
+    comment = LongTextField(
         label=_("Wat zei het gezin of het kind?"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )

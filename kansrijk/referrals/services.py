@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
+from kansrijk.core.validators import LONG_TEXT, text_problem
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Membership, Organisation
 from kansrijk.referrals import selectors
@@ -41,6 +42,10 @@ from kansrijk.socialmap.constants import NEED_BY_CODE
 from kansrijk.socialmap.models import Service
 
 MAX_CHILDREN = 10
+# Text limits (ADR 0012): a first name fits its column, a wish and a barrier are short, other texts LONG_TEXT.
+FIRST_NAME_LENGTH, WISH_LENGTH, BARRIER_LENGTH = 40, 500, 1000
+# The largest amount of help delivered that we accept: € 100,000 (well inside the 32-bit column).
+MAX_AMOUNT_CENTS = 10_000_000
 FIELD_LABELS = {
     "note": "Notitie",
     "wishes": "Wensen",
@@ -85,16 +90,23 @@ class WishData:
     child: int | None = None
 
 
-def _no_bsn(field: str, *texts: str) -> None:
-    if any(contains_bsn(text) for text in texts):
+def clean_text(field: str, value: str, *, max_length: int = LONG_TEXT, multiline: bool = True) -> str:
+    """The one check on every free text written into personal data (ADR 0012): plain text within
+    its limit (`core.validators.text_problem`) and no BSN, whatever its separators. Returns it stripped."""
+    label = FIELD_LABELS.get(field, field)
+    problem = text_problem(str(value), max_length=max_length, multiline=multiline)
+    if problem:
+        raise ReferralError(f"{label}: {problem}", field)
+    if contains_bsn(value):
         raise ReferralError(
             _(
                 "In het veld '%(field)s' staat iets dat op een BSN lijkt. Een BSN mag nooit in Kansrijk staan. "
                 "Haal het weg."
             )
-            % {"field": FIELD_LABELS.get(field, field)},
+            % {"field": label},
             field,
         )
+    return str(value).strip()
 
 
 def _require_member(actor: User, organisation_id: uuid.UUID) -> None:
@@ -103,10 +115,9 @@ def _require_member(actor: User, organisation_id: uuid.UUID) -> None:
 
 
 def _child(data: ChildData, index: int, this_year: int) -> Child:
-    name = data.first_name.strip()
-    if not name or len(name) > 40:
+    name = clean_text("children", data.first_name, max_length=FIRST_NAME_LENGTH, multiline=False)
+    if not name:
         raise ReferralError(_("Vul de voornaam of de voorletters in (kind %(n)s).") % {"n": index + 1}, "children")
-    _no_bsn("children", name)
     if data.school not in School.values:
         raise ReferralError(_("Kies het soort school (kind %(n)s).") % {"n": index + 1}, "children")
     birth_year = (
@@ -123,14 +134,13 @@ def _child(data: ChildData, index: int, this_year: int) -> Child:
 def _wishes(wishes: Sequence[WishData], children: int) -> list[dict[str, object]]:
     items: list[dict[str, object]] = []
     for wish in wishes:
-        text = wish.text.strip()
+        text = clean_text("wishes", wish.text, max_length=WISH_LENGTH, multiline=False)
         if not text and not wish.need:
             continue
-        _no_bsn("wishes", text)
         if wish.need and wish.need not in NEED_BY_CODE:
             raise ReferralError(_("'%(need)s' is geen bekende behoefte.") % {"need": wish.need}, "wishes")
         child = wish.child if wish.child is not None and 0 <= wish.child < children else None
-        items.append({"child": child, "need": wish.need, "text": text[:500]})
+        items.append({"child": child, "need": wish.need, "text": text})
     return items
 
 
@@ -156,7 +166,7 @@ def concern_create(
     unknown = [code for code in codes if code not in SIGN_BY_CODE]
     if unknown:
         raise ReferralError(_("Onbekend signaal: %(codes)s.") % {"codes": ", ".join(unknown)}, "signals")
-    _no_bsn("note", note)
+    note = clean_text("note", note)
     items = _wishes(wishes, len(rows))
     with transaction.atomic():
         concern = Concern.objects.create(
@@ -164,7 +174,7 @@ def concern_create(
             created_by=actor,
             municipality=municipality,
             signs=codes,
-            note=note.strip(),
+            note=note,
             wishes=items,
         )
         for child in rows:
@@ -214,9 +224,9 @@ def consent_create(
         raise ReferralError(_("Kies wie toestemming gaf."), "given_by")
     if method not in ConsentMethod.values:
         raise ReferralError(_("Kies hoe de toestemming is gegeven."), "method")
-    if not purpose.strip():
+    purpose = clean_text("purpose", purpose)
+    if not purpose:
         raise ReferralError(_("Schrijf op waarvoor de gegevens gedeeld mogen worden."), "purpose")
-    _no_bsn("purpose", purpose)
     try:
         ids = {uuid.UUID(str(value)) for value in organisation_ids}
     except ValueError as error:
@@ -227,7 +237,7 @@ def consent_create(
     _check_consenter(concern, given_by)
     with transaction.atomic():
         consent = Consent.objects.create(
-            concern=concern, given_by=given_by, purpose=purpose.strip(), method=method, recorded_by=actor
+            concern=concern, given_by=given_by, purpose=purpose, method=method, recorded_by=actor
         )
         consent.organisations.set(organisations)
         _touch(concern.pk)
@@ -284,7 +294,7 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
     if service is None:
         raise ReferralError(_("Deze hulp staat niet op de sociale kaart."), "service")
     receiver: Organisation = service.organization.organisation
-    _no_bsn("note", note)
+    note = clean_text("note", note)
     with transaction.atomic():
         consent = selectors.consent_valid_for(concern=concern, organisation=receiver)
         if consent is None:
@@ -302,7 +312,7 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
             receiver=receiver,
             referrer_id=concern.organisation_id,
             consent=consent,
-            note=note.strip(),
+            note=note,
             created_by=actor,
         )
         ReferralStep.objects.create(
@@ -368,15 +378,17 @@ def _notify_without_users(actor: User, referral: Referral) -> None:
     transaction.on_commit(lambda: send_mail(subject, body, None, address, fail_silently=True))
 
 
-def _check_step_input(target: str, reason: str, delivered_what: str, amount_cents: int | None) -> None:
-    if target in (Status.DECLINED, Status.WITHDRAWN) and not reason.strip():
+def _check_step_input(target: str, reason: str, delivered_what: str, amount_cents: int | None) -> tuple[str, str]:
+    reason, delivered_what = clean_text("reason", reason), clean_text("delivered_what", delivered_what)
+    if target in (Status.DECLINED, Status.WITHDRAWN) and not reason:
         raise ReferralError(_("Schrijf kort op waarom."), "reason")
-    if target == Status.DONE and not delivered_what.strip():
+    if target == Status.DONE and not delivered_what:
         raise ReferralError(_("Schrijf op welke hulp het kind of gezin kreeg."), "delivered_what")
-    if amount_cents is not None and amount_cents < 0:
-        raise ReferralError(_("Een bedrag kan niet negatief zijn."), "amount_cents")
-    _no_bsn("reason", reason)
-    _no_bsn("delivered_what", delivered_what)
+    if amount_cents is not None and not 0 <= amount_cents <= MAX_AMOUNT_CENTS:
+        raise ReferralError(
+            _("Vul een bedrag in van 0 tot %(max)s euro.") % {"max": MAX_AMOUNT_CENTS // 100}, "amount_cents"
+        )
+    return reason, delivered_what
 
 
 def referral_transition(
@@ -396,7 +408,7 @@ def referral_transition(
         raise NotAllowedError(_("Deze stap is voor %(who)s.") % {"who": who}, "to")
     if transition.side == "receiver" and not selectors.access_referral_personal_data(user=actor, referral=referral):
         raise ConflictError(_("De toestemming is ingetrokken. Je kunt deze verwijzing niet meer behandelen."), "to")
-    _check_step_input(target, reason, delivered_what, amount_cents)
+    reason, delivered_what = _check_step_input(target, reason, delivered_what, amount_cents)
     organisation_id = referral.receiver_id if transition.side == "receiver" else referral.referrer_id
     source = referral.status
     with transaction.atomic():
@@ -405,8 +417,8 @@ def referral_transition(
             target=target,
             actor=actor,
             organisation_id=organisation_id,
-            reason=reason.strip(),
-            delivered_what=delivered_what.strip(),
+            reason=reason,
+            delivered_what=delivered_what,
             amount_cents=amount_cents,
         )
         record(
@@ -516,7 +528,7 @@ def barrier_create(*, actor: User, referral: Referral, category: str, descriptio
         raise NotAllowedError(_("Je werkt niet voor een organisatie van deze verwijzing."))
     if category not in BarrierCategory.values:
         raise ReferralError(_("Kies het soort drempel."), "category")
-    _no_bsn("description", description)
+    description = clean_text("description", description, max_length=BARRIER_LENGTH)
     sides = selectors.access_referral_sides(user=actor, referral=referral)
     organisation_id = referral.referrer_id if "referrer" in sides else referral.receiver_id
     with transaction.atomic():
@@ -524,7 +536,7 @@ def barrier_create(*, actor: User, referral: Referral, category: str, descriptio
             referral=referral,
             municipality_id=referral.concern.municipality_id,
             category=category,
-            description=description.strip()[:1000],
+            description=description,
             organisation_id=organisation_id,
             created_by=actor,
         )
@@ -549,14 +561,14 @@ def feedback_record(
         raise ReferralError(_("Kies of de hulp het gezin hielp."), "family_answer")
     if child_score is not None and not 1 <= child_score <= 5:
         raise ReferralError(_("Kies een smiley van 1 tot 5."), "child_score")
-    _no_bsn("comment", comment)
+    comment = clean_text("comment", comment)
     with transaction.atomic():
         feedback, _created = Feedback.objects.update_or_create(
             referral=referral,
             defaults={
                 "family_answer": family_answer,
                 "child_score": child_score,
-                "comment": comment.strip(),
+                "comment": comment,
                 "recorded_by": actor,
                 "recorded_at": timezone.now(),
             },

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Nine digits, optionally grouped with dots or spaces (123.456.782, 1234 56 782), not part of a longer number.
-_BSN_SHAPE = re.compile(r"(?<![\d.])\d(?:[ .]?\d){8}(?![\d])")
+# Nine digits, each pair optionally separated by up to three space-like characters (space, non-breaking
+# space, tab, thin space …), dot, dash or slash, in any mix (123.456.782, 123-456-782,
+# 123/456/782, 123\u00a0456\u00a0782, 1234 56 782), and not part of a longer number.
+_SEPARATOR = r"[\s.\-/\u2010-\u2015\u2212]"
+_BSN_SHAPE = re.compile(rf"(?<!\d)\d(?:{_SEPARATOR}{{0,3}}\d){{8}}(?!\d)")
 
 
 def passes_elfproef(digits: str) -> bool:
@@ -19,7 +22,7 @@ def passes_elfproef(digits: str) -> bool:
 
 def contains_bsn(text: str) -> bool:
     """True when `text` holds something shaped like a BSN: 9 digits passing the 11-proef."""
-    return any(passes_elfproef(re.sub(r"[ .]", "", match.group())) for match in _BSN_SHAPE.finditer(text or ""))
+    return any(passes_elfproef(re.sub(_SEPARATOR, "", match.group())) for match in _BSN_SHAPE.finditer(str(text or "")))
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ def parse_cents(text: object) -> int:
             raise MoneyError("has more than 2 decimals")
         raise MoneyError('must be a decimal string in euros, like "1350.00"')
     euros, fraction = match.group(1), (match.group(2) or ".")[1:]
+    if len(euros) > len(str(MAX_CENTS // 100)):  # before int(): a 5,000-digit string must not reach it
+        raise MoneyError("is too large (at most 100000000.00)")
     cents = int(euros) * 100 + int(fraction.ljust(2, "0"))
     if cents > MAX_CENTS:
         raise MoneyError("is too large (at most 100000000.00)")

@@ -16,22 +16,27 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from kansrijk.core.api_fields import BoundedInteger, ShortText
 from kansrijk.rules import InputError, screen
+from kansrijk.rules.contract import ADULT_AGES, CHILD_AGES, MAX_ADULTS, MAX_CHILDREN
 from kansrijk.screener.selectors import known_municipality_codes, local_rules_for
 
 MONEY_HELP = 'Amount in euros as a decimal string with at most 2 decimals, e.g. "1350.00".'
+MONEY_LENGTH = 12  # "100000000.00", the largest amount the rules accept
 
 
 class AdultSerializer(serializers.Serializer[Any]):
-    age = serializers.IntegerField(min_value=16, max_value=120, help_text="Age in years on `date`.")
-    taxable_income_yearly = serializers.CharField(help_text=MONEY_HELP)
-    net_income_monthly = serializers.CharField(help_text=MONEY_HELP)
+    age = BoundedInteger(min_value=ADULT_AGES[0], max_value=ADULT_AGES[1], help_text="Age in years on `date`.")
+    taxable_income_yearly = ShortText(max_length=MONEY_LENGTH, help_text=MONEY_HELP)
+    net_income_monthly = ShortText(max_length=MONEY_LENGTH, help_text=MONEY_HELP)
     insured = serializers.BooleanField(help_text="Has Dutch health insurance (zorgverzekering).")
 
 
 class ChildSerializer(serializers.Serializer[Any]):
-    age = serializers.IntegerField(
-        min_value=0, max_value=30, help_text="Age on `date`; optional when `birth_date` is given."
+    age = BoundedInteger(
+        min_value=CHILD_AGES[0],
+        max_value=CHILD_AGES[1],
+        help_text="Age on `date`; optional when `birth_date` is given.",
     )
     birth_date = serializers.DateField(
         required=False,
@@ -41,18 +46,18 @@ class ChildSerializer(serializers.Serializer[Any]):
 
 
 class HouseholdSerializer(serializers.Serializer[Any]):
-    adults = AdultSerializer(many=True, help_text="1 to 6 adults; the first is the applicant.")
-    children = ChildSerializer(many=True)
+    adults = AdultSerializer(many=True, max_length=MAX_ADULTS, help_text="1 to 6 adults; the first is the applicant.")  # type: ignore[call-arg]  # stubs lack many+max_length
+    children = ChildSerializer(many=True, max_length=MAX_CHILDREN, help_text="0 to 20 children.")  # type: ignore[call-arg]  # stubs lack many+max_length
     partners = serializers.BooleanField(
         help_text="The first two adults are toeslagpartners: their incomes count together."
     )
-    assets = serializers.CharField(help_text="Assets on 1 January, euros as a decimal string.")
-    rent_monthly = serializers.CharField(help_text="Kale huur per month, euros as a decimal string.")
+    assets = ShortText(max_length=MONEY_LENGTH, help_text="Assets on 1 January, euros as a decimal string.")
+    rent_monthly = ShortText(max_length=MONEY_LENGTH, help_text="Kale huur per month, euros as a decimal string.")
 
 
 class ScreenRequestSerializer(serializers.Serializer[Any]):
     date = serializers.DateField(help_text="The date to screen on (amounts for its year, month, quarter).")
-    municipality = serializers.CharField(help_text="CBS municipality code, e.g. GM0363.")
+    municipality = ShortText(max_length=6, help_text="CBS municipality code, e.g. GM0363.")
     household = HouseholdSerializer()
 
 

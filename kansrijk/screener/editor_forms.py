@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.validators import BoundedIntegerField, LongTextField, ShortTextField
 from kansrijk.screener.constants import NEEDS, AppliesVia, IncomeTest, PaymentRoute, School
 from kansrijk.screener.forms import euros
 from kansrijk.screener.models import Scheme
@@ -31,7 +32,7 @@ def bands_text(bands: list[dict[str, Any]]) -> str:
 
 
 class SchemeVersionForm(ConfirmMoneyForm):
-    label = forms.CharField(label=_("Naam voor gezinnen"), max_length=120)
+    label = ShortTextField(label=_("Naam voor gezinnen"), max_length=120)
     start_date = forms.DateField(
         label=_("Geldt vanaf"), widget=DATE_WIDGET, help_text=_("De wijziging geldt vanaf deze dag.")
     )
@@ -40,37 +41,45 @@ class SchemeVersionForm(ConfirmMoneyForm):
         label=_("Waar helpt het bij?"), choices=NEEDS, widget=forms.CheckboxSelectMultiple
     )
     income_test = forms.ChoiceField(label=_("Inkomenstoets"), choices=IncomeTest.choices)
-    income_limit_percent = forms.IntegerField(
-        label=_("Inkomensgrens in % van de bijstandsnorm"), required=False, help_text=_("Van 0 tot en met 300.")
+    income_limit_percent = BoundedIntegerField(
+        label=_("Inkomensgrens in % van de bijstandsnorm"),
+        required=False,
+        min_value=0,
+        max_value=300,
+        help_text=_("Van 0 tot en met 300."),
     )
     norm_with_holiday = forms.BooleanField(label=_("Bijstandsnorm met vakantiegeld"), required=False)
     leefgeld_base = euros(_("Leefgeldnorm voor de eerste persoon (per maand)"), required=False)
     leefgeld_per_person = euros(_("Leefgeldnorm voor elke volgende persoon (per maand)"), required=False)
     asset_limit = euros(_("Vermogensgrens in euro"), _("Leeg: geen vermogensgrens."), required=False)
-    child_age_min = forms.IntegerField(label=_("Kinderen vanaf leeftijd"), required=False)
-    child_age_max = forms.IntegerField(label=_("Kinderen tot en met leeftijd"), required=False)
+    child_age_min = BoundedIntegerField(label=_("Kinderen vanaf leeftijd"), required=False, min_value=0, max_value=27)
+    child_age_max = BoundedIntegerField(
+        label=_("Kinderen tot en met leeftijd"), required=False, min_value=0, max_value=27
+    )
     schools = forms.MultipleChoiceField(
         label=_("Schooltype"), choices=School.choices, required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Niets aangevinkt: elk schooltype."),
     )  # fmt: skip
     amount_per_child = euros(_("Bedrag per kind per jaar"), required=False)
     amount_per_household = euros(_("Bedrag per gezin per jaar"), required=False)
-    amount_bands = forms.CharField(
+    amount_bands = ShortTextField(
         label=_("Bedrag per leeftijd"), required=False, max_length=300,
         help_text=_("Bijvoorbeeld: 4-11: 200; 12-17: 300. Dit gaat voor het bedrag per kind."),
     )  # fmt: skip
     payment_route = forms.ChoiceField(label=_("Hoe krijgt het gezin het?"), choices=PaymentRoute.choices)
     applies_via = forms.ChoiceField(label=_("Wie kan het aanvragen?"), choices=AppliesVia.choices)
-    how_to_apply = forms.CharField(label=_("Zo vraagt u het aan"), widget=forms.Textarea(attrs={"rows": 3}))
-    apply_url = forms.URLField(label=_("Website om aan te vragen"), required=False, assume_scheme="https")
-    source_title = forms.CharField(label=_("Bron (titel)"), max_length=300)
-    source_url = forms.CharField(label=_("Bron (link)"), max_length=300, help_text=_("Begint met https://."))
+    how_to_apply = LongTextField(label=_("Zo vraagt u het aan"), widget=forms.Textarea(attrs={"rows": 3}))
+    apply_url = forms.URLField(
+        label=_("Website om aan te vragen"), required=False, max_length=300, assume_scheme="https"
+    )
+    source_title = ShortTextField(label=_("Bron (titel)"), max_length=300)
+    source_url = ShortTextField(label=_("Bron (link)"), max_length=300, help_text=_("Begint met https://."))
     unverified = forms.BooleanField(label=_("Bron is nog niet gecontroleerd"), required=False)
-    unknown_reason = forms.CharField(
+    unknown_reason = LongTextField(
         label=_("Regels onbekend voor deze periode"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Vul dit alleen in als u de regels niet weet. De check zegt dan dit, en rekent niets uit."),
     )  # fmt: skip
-    change_note = forms.CharField(label=_("Wat is er veranderd en waarom?"), max_length=300)
+    change_note = ShortTextField(label=_("Wat is er veranderd en waarom?"), max_length=300)
 
     def __init__(self, *args: Any, scheme: Scheme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.validators import BoundedIntegerField, ShortTextField
 from kansrijk.rules.money import format_cents, format_euros_nl
 from kansrijk.screener.constants import School
 from kansrijk.screener.money_input import ConfirmMoneyForm, MoneyField
@@ -35,7 +36,7 @@ class StartForm(forms.Form):
     Where you live: a postcode (placed by the postcode table) or a municipality; a postcode we
     cannot place is answered with the question for the municipality (the select below it)."""
 
-    postcode = forms.CharField(
+    postcode = ShortTextField(
         label=_("Wat is uw postcode?"),
         required=False,
         max_length=7,
@@ -49,7 +50,7 @@ class StartForm(forms.Form):
     partner = forms.ChoiceField(
         label=_("Woont u samen met een partner?"), choices=YES_NO, widget=forms.RadioSelect, initial="nee"
     )
-    kinderen = forms.IntegerField(
+    kinderen = BoundedIntegerField(
         label=_("Hoeveel kinderen wonen bij u?"), min_value=0, max_value=MAX_CHILDREN, initial=1
     )
 
@@ -93,9 +94,9 @@ class FieldGroup:
 class DetailsForm(ConfirmMoneyForm):
     """Step 2: ages, incomes, children, savings and rent. Step 1's answers are hidden fields."""
 
-    gemeente = forms.CharField(widget=forms.HiddenInput)
+    gemeente = ShortTextField(widget=forms.HiddenInput)
     partner = forms.ChoiceField(choices=YES_NO, widget=forms.HiddenInput)
-    kinderen = forms.IntegerField(min_value=0, max_value=MAX_CHILDREN, widget=forms.HiddenInput)
+    kinderen = BoundedIntegerField(min_value=0, max_value=MAX_CHILDREN, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, adults: int, children: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -103,7 +104,7 @@ class DetailsForm(ConfirmMoneyForm):
         for number in range(1, adults + 1):
             self._adult_fields(number)
         for number in range(1, children + 1):
-            self.fields[f"kind{number}_leeftijd"] = forms.IntegerField(
+            self.fields[f"kind{number}_leeftijd"] = BoundedIntegerField(
                 label=_("Leeftijd van kind %(n)s") % {"n": number}, min_value=0, max_value=25, help_text=_("In jaren.")
             )
             self.fields[f"kind{number}_school"] = forms.ChoiceField(
@@ -119,7 +120,7 @@ class DetailsForm(ConfirmMoneyForm):
     def _adult_fields(self, number: int) -> None:
         you = number == 1
         prefix = f"ouder{number}"
-        self.fields[f"{prefix}_leeftijd"] = forms.IntegerField(
+        self.fields[f"{prefix}_leeftijd"] = BoundedIntegerField(
             label=_("Uw leeftijd") if you else _("Leeftijd van uw partner"), min_value=16, max_value=120
         )
         self.fields[f"{prefix}_netto"] = euros(

@@ -25,6 +25,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kansrijk.core.validators import text_problem
 from kansrijk.municipalities.models import Municipality
 from kansrijk.socialmap import selectors
 from kansrijk.socialmap.constants import NEED_BY_CODE
@@ -40,6 +41,7 @@ HSDS_OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification
 DEFAULT_SIZE = 20
 MAX_SIZE = 100
 MAX_PROXIMITY_KM = 200.0
+MAX_SEARCH = 200
 
 
 def _param(request: Request, *names: str) -> str:
@@ -48,6 +50,15 @@ def _param(request: Request, *names: str) -> str:
         if value:
             return value
     return ""
+
+
+def _search(request: Request) -> str:
+    """The free-text search, refused (not cut) when longer than MAX_SEARCH characters (ADR 0012)."""
+    text = _param(request, "search")
+    problem = text_problem(text, max_length=MAX_SEARCH)
+    if problem:
+        raise ValidationError({"search": problem})
+    return text
 
 
 def _int(request: Request, name: str, *, low: int, high: int, default: int | None = None) -> int | None:
@@ -136,7 +147,7 @@ def _point(request: Request) -> tuple[float, float] | None:
 def criteria_from(request: Request) -> SearchCriteria:
     age = _int(request, "age", low=0, high=120)
     return SearchCriteria(
-        text=_param(request, "search")[:200],
+        text=_search(request),
         term_ids=_terms(request),
         municipality=_municipality(request),
         min_age=_int(request, "minimal_age", low=0, high=120, default=age),
@@ -311,7 +322,7 @@ class OrganizationList(HsdsView):
 
     @_read_only("hsds_organizations_list", "HSDS organizations")
     def get(self, request: Request) -> Response:
-        queryset = selectors.organization_list(search_text=_param(request, "search")[:200])
+        queryset = selectors.organization_list(search_text=_search(request))
         return Response(_queryset_page(request, queryset, serialize.organization))
 
     @_read_only("hsds_organizations_search", "HSDS organizations (POST: the same search)")

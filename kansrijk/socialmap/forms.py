@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.validators import BoundedIntegerField, LongTextField, ShortTextField
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.socialmap.constants import NEEDS, ServiceStatus
 from kansrijk.socialmap.geo import postcode_normalize
@@ -27,7 +28,7 @@ def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
 
 class SearchForm(forms.Form):
     behoefte = forms.ChoiceField(label=_("Waar zoek je hulp bij?"), required=False)
-    leeftijd = forms.IntegerField(
+    leeftijd = BoundedIntegerField(
         label=_("Leeftijd van het kind"),
         required=False,
         min_value=0,
@@ -35,14 +36,14 @@ class SearchForm(forms.Form):
         help_text=_("In jaren, bijvoorbeeld 9."),
     )
     gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
-    postcode = forms.CharField(
+    postcode = ShortTextField(
         label=_("Postcode"),
         required=False,
         max_length=7,
         help_text=_("Bijvoorbeeld 6093 AB. Dan zoeken we hulp in de buurt."),
     )
     afstand = forms.ChoiceField(label=_("Afstand"), required=False, choices=DISTANCES, initial="10")
-    q = forms.CharField(
+    q = ShortTextField(
         label=_("Zoekwoorden"), required=False, max_length=100, help_text=_("Bijvoorbeeld voetbal of laptop.")
     )
 
@@ -63,31 +64,33 @@ class SearchForm(forms.Form):
 
 
 class ServiceForm(forms.Form):
-    name = forms.CharField(label=_("Naam van de hulp"), max_length=255)
-    description = forms.CharField(label=_("Wat bieden jullie?"), widget=forms.Textarea(attrs={"rows": 4}))
+    name = ShortTextField(label=_("Naam van de hulp"), max_length=255)
+    description = LongTextField(label=_("Wat bieden jullie?"), widget=forms.Textarea(attrs={"rows": 4}))
     needs = forms.MultipleChoiceField(
         label=_("Waar helpt het bij?"),
         widget=forms.CheckboxSelectMultiple,
         choices=[(n.code, n.name_nl) for n in NEEDS],
     )
-    eligibility_description = forms.CharField(
+    eligibility_description = LongTextField(
         label=_("Voor wie is het?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    minimum_age = forms.IntegerField(label=_("Vanaf leeftijd"), required=False, min_value=0, max_value=120)
-    maximum_age = forms.IntegerField(label=_("Tot en met leeftijd"), required=False, min_value=0, max_value=120)
-    application_process = forms.CharField(label=_("Zo vraag je het aan"), widget=forms.Textarea(attrs={"rows": 3}))
-    fees_description = forms.CharField(
+    minimum_age = BoundedIntegerField(label=_("Vanaf leeftijd"), required=False, min_value=0, max_value=120)
+    maximum_age = BoundedIntegerField(label=_("Tot en met leeftijd"), required=False, min_value=0, max_value=120)
+    application_process = LongTextField(label=_("Zo vraag je het aan"), widget=forms.Textarea(attrs={"rows": 3}))
+    fees_description = ShortTextField(
         label=_("Wat kost het?"), required=False, help_text=_("Bijvoorbeeld: gratis voor het gezin.")
     )
-    cost_euros = forms.DecimalField(label=_("Eigen bijdrage in euro"), required=False, min_value=0, decimal_places=2)
+    cost_euros = forms.DecimalField(
+        label=_("Eigen bijdrage in euro"), required=False, min_value=0, max_digits=9, decimal_places=2
+    )
     municipalities = forms.MultipleChoiceField(
         label=_("In welke gemeenten?"), required=False, help_text=_("Houd Ctrl ingedrukt om meer gemeenten te kiezen.")
     )
     is_national = forms.BooleanField(label=_("In heel Nederland"), required=False)
     locations = forms.MultipleChoiceField(label=_("Locaties"), required=False, widget=forms.CheckboxSelectMultiple)
-    phone = forms.CharField(label=_("Telefoon"), required=False, max_length=100)
+    phone = ShortTextField(label=_("Telefoon"), required=False, max_length=100)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    url = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    url = forms.URLField(label=_("Website"), required=False, max_length=2000, assume_scheme="https")
     status = forms.ChoiceField(label=_("Status"), choices=ServiceStatus.choices, initial=ServiceStatus.ACTIVE)
 
     def __init__(self, *args: Any, locations: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -128,13 +131,25 @@ class ServiceForm(forms.Form):
 
 
 class LocationForm(forms.Form):
-    name = forms.CharField(label=_("Naam van de locatie"), max_length=255)
-    address_1 = forms.CharField(label=_("Straat en huisnummer"), max_length=255)
-    postal_code = forms.CharField(label=_("Postcode"), max_length=7)
-    city = forms.CharField(label=_("Plaats"), max_length=255)
+    name = ShortTextField(label=_("Naam van de locatie"), max_length=255)
+    address_1 = ShortTextField(label=_("Straat en huisnummer"), max_length=255)
+    postal_code = ShortTextField(label=_("Postcode"), max_length=7)
+    city = ShortTextField(label=_("Plaats"), max_length=255)
     municipality = forms.ChoiceField(label=_("Gemeente"))
-    latitude = forms.FloatField(label=_("Breedtegraad"), required=False, help_text=_("Bijvoorbeeld 51.25. Mag leeg."))
-    longitude = forms.FloatField(label=_("Lengtegraad"), required=False, help_text=_("Bijvoorbeeld 5.90. Mag leeg."))
+    latitude = forms.FloatField(
+        label=_("Breedtegraad"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        help_text=_("Bijvoorbeeld 51.25. Mag leeg."),
+    )
+    longitude = forms.FloatField(
+        label=_("Lengtegraad"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        help_text=_("Bijvoorbeeld 5.90. Mag leeg."),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

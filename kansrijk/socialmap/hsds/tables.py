@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap import models as sm
@@ -145,14 +146,22 @@ def _parse_uuid(value: str) -> uuid.UUID:
         raise CellError(f"'{value}' is not a UUID") from error
 
 
-def _parse_int(value: str) -> int:
+def _parse_int(value: str, low: int | None = None, high: int | None = None) -> int:
     try:
         number = Decimal(value)
     except InvalidOperation as error:
         raise CellError(f"'{value}' is not a number") from error
-    if number != number.to_integral_value():
+    if not number.is_finite() or number != number.to_integral_value():
         raise CellError(f"'{value}' is not a whole number")
+    if (low is not None and number < low) or (high is not None and number > high):
+        raise CellError(f"'{value}' must be between {low} and {high}")
     return int(number)
+
+
+def _bounded_int(model_field: models.Field[Any, Any]) -> Callable[[str], int]:
+    """A whole-number parser within the column's range as PostgreSQL enforces it (SQLite does not)."""
+    low, high = BaseDatabaseOperations.integer_field_ranges.get(model_field.get_internal_type(), (None, None))
+    return partial(_parse_int, low=low, high=high)
 
 
 def _parse_float(value: str) -> float:
@@ -170,6 +179,8 @@ def _parse_cents(value: str) -> int:
         cents = Decimal(value) * 100
     except InvalidOperation as error:
         raise CellError(f"'{value}' is not an amount") from error
+    if not cents.is_finite() or abs(cents) >= 2**63:
+        raise CellError(f"'{value}' is not an amount")
     if cents != cents.to_integral_value():
         raise CellError(f"'{value}' has more than two decimals")
     return int(cents)
@@ -256,6 +267,8 @@ def _converters(
 ) -> tuple[Callable[[str], Any], Callable[[Any], str]]:
     if name == "amount":
         return _parse_cents, render_cents
+    if isinstance(model_field, models.IntegerField) and not isinstance(model_field, models.ForeignKey):
+        return _bounded_int(model_field), render_number
     for field_types, converters in CONVERTERS:
         if isinstance(model_field, field_types):
             return converters
