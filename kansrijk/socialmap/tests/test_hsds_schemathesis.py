@@ -49,6 +49,7 @@ REFUSABLE = {
     "minimal",
     "full",
     "full_service",
+    "search",  # too long, or control / bidi characters (ADR 0012)
 }
 
 
