@@ -3,12 +3,15 @@ from django.core.management import call_command
 
 from kansrijk.accounts.models import ApiToken
 from kansrijk.audit.models import AuditEvent
+from kansrijk.conftest import with_totp
 from kansrijk.organisations.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _create_token(capsys, email: str) -> str:
+    user = ApiToken._meta.get_field("user").related_model.objects.get(email=email)
+    with_totp(user)
     call_command("token", "create", "--email", email)
     return capsys.readouterr().out.strip()
 
