@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
         # only way to hear them (ADR 0004). Domain code does not use signals.
         from django.contrib.auth import signals
 
-        from kansrijk.accounts import auth_events
+        from kansrijk.accounts import auth_events, checks  # noqa: F401 — registers the system checks
 
         signals.user_logged_in.connect(auth_events.on_logged_in, dispatch_uid="audit_login")
         signals.user_logged_out.connect(auth_events.on_logged_out, dispatch_uid="audit_logout")
