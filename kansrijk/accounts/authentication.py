@@ -60,7 +60,9 @@ class TwoFactorSessionAuthentication(authentication.SessionAuthentication):
 
     def authenticate(self, request: Request) -> tuple[User, None] | None:
         result = super().authenticate(request)
-        if result is not None and not session_has_two_factors(request._request):
+        if result is None:
+            return None
+        if not (session_has_two_factors(request._request) and user_has_totp(user=result[0])):
             raise SecondFactorMissing()
         return result
 

@@ -32,8 +32,10 @@ class RequireTwoFactorMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or request.path.startswith(ALLOWED_PREFIXES):
             return self.get_response(request)
-        if session_has_two_factors(request) or not user_requires_two_factor(user=user):
+        if not user_requires_two_factor(user=user):
             return self.get_response(request)
-        if not user_has_totp(user=user):
+        if not user_has_totp(user=user):  # also when TOTP was switched off during this session
             return redirect(reverse("mfa_activate_totp"))
-        return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
+        if not session_has_two_factors(request):
+            return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)

@@ -204,3 +204,15 @@ def test_no_api_authentication_class_gives_personal_data_without_the_second_fact
     assert listing.status_code == 403
     assert set(listing.json()) == {"detail", "errors"}
     assert client.post("/api/v1/concerns", CONCERN, content_type="application/json").status_code == 403
+
+
+def test_switching_totp_off_ends_access_in_the_same_session(school_member):
+    from allauth.mfa.models import Authenticator
+
+    with_totp(school_member)
+    client = login_with_two_factors(Client(), school_member.user)
+    assert client.get("/zorgen/").status_code == 200
+    assert client.get("/api/v1/concerns").status_code == 200
+    Authenticator.objects.filter(user=school_member.user).delete()
+    assert client.get("/zorgen/")["Location"] == "/accounts/2fa/totp/activate/"
+    assert client.get("/api/v1/concerns").status_code == 403
