@@ -43,6 +43,8 @@ kansrijk/static/vendor/.built: node_modules/.package-lock.json scripts/build-sta
 
 static: kansrijk/static/vendor/.built
 
+# `migrate` also creates the database cache table (`kansrijk_cache`): without REDIS_URL the
+# login lockout counts there, shared by every worker process (ADR 0009).
 migrate: install
 	$(DEV_ENV) $(KR) migrate --no-input -v 0
 
