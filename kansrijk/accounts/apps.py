@@ -16,3 +16,9 @@ class AccountsConfig(AppConfig):
         signals.user_logged_in.connect(auth_events.on_logged_in, dispatch_uid="audit_login")
         signals.user_logged_out.connect(auth_events.on_logged_out, dispatch_uid="audit_logout")
         signals.user_login_failed.connect(auth_events.on_login_failed, dispatch_uid="audit_login_failed")
+
+        from allauth.mfa import signals as mfa_signals
+
+        from kansrijk.accounts.two_factor import on_authenticator_added
+
+        mfa_signals.authenticator_added.connect(on_authenticator_added, dispatch_uid="totp_setup_is_code_step")

@@ -9,7 +9,7 @@ step after setting TOTP up. "The user has TOTP set up" is not enough.
 from __future__ import annotations
 
 from allauth.account.authentication import get_authentication_records
-from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY, record_authentication
 from allauth.account.internal.userkit import user_id_to_str
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
@@ -33,3 +33,14 @@ def mark_session_two_factors(session: SessionBase, user: User, when: float) -> N
         {"method": MFA_METHOD, "at": when, "type": "totp"},
     ]
     session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+
+
+def on_authenticator_added(sender: object, request: HttpRequest | None, user: User, **kwargs: object) -> None:
+    """Setting up TOTP through allauth's form means entering a valid code from the new
+    authenticator, after a recent password check: that is the code step for this session.
+    (Receiver of allauth's `authenticator_added`, wired in apps.py like the auth events of
+    ADR 0004; TOTP set up any other way still needs the code step.)"""
+    authenticator = kwargs.get("authenticator")
+    if request is None or getattr(authenticator, "type", None) != "totp":
+        return
+    record_authentication(request, user, MFA_METHOD, type="totp", activated=True)
