@@ -1,7 +1,8 @@
 """The lockout holds across worker processes without Redis (ADR 0009).
 
 Two gunicorn workers (4 threads each) run against a fresh database made by `migrate`
-(which creates the cache table). Sixteen wrong passwords for one address arrive at once;
+(which creates the cache table): a SQLite file, or, when the suite runs on PostgreSQL, a
+fresh database `<name>_lockout` on the same server. Sixteen wrong passwords for one address arrive at once;
 a hasher that writes a line per password check counts how many were checked.
 """
 
@@ -17,6 +18,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,13 +36,33 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database for the server processes."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
+        return
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/") + "_lockout"
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield parts._replace(path=f"/{name}").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _env(tmp_path: Path, database_url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     env.update(
         DEBUG="1",
         PYTHONPATH=str(ROOT),
         DJANGO_SETTINGS_MODULE="kansrijk.accounts.tests.settings_counting",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        DATABASE_URL=database_url,
         KANSRIJK_COUNT_PASSWORD_CHECKS=str(tmp_path / "checks.log"),
         LOG_LEVEL="WARNING",
     )
@@ -88,8 +110,8 @@ def _wrong_login(base: str, csrf: tuple[str, str]) -> str:
         return response.read().decode()
 
 
-def test_sixteen_parallel_wrong_logins_on_two_workers_reach_at_most_five_password_checks(tmp_path):
-    env = _env(tmp_path)
+def test_sixteen_parallel_wrong_logins_on_two_workers_reach_at_most_five_password_checks(tmp_path, database_url):
+    env = _env(tmp_path, database_url)
     _prepare(env)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
