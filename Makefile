@@ -9,7 +9,8 @@ PORT   ?= 8000
 DEV_ENV  := DEBUG=1 DEMO_MODE=1
 # `check --deploy` runs against production settings.
 PROD_ENV := DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-secret-value-0123456789abcdef \
-            ALLOWED_HOSTS=kansrijk.example.org
+            ALLOWED_HOSTS=kansrijk.example.org \
+            MFA_ENCRYPTION_KEYS=check-deploy-mfa-key-$$(date +%s)-another-long-random-looking-value
 
 .PHONY: run test install install-test static migrate reference demo serve lint typecheck imports migrations-check deploy-check \
         pytest chromium openapi messages clean
@@ -42,6 +43,8 @@ kansrijk/static/vendor/.built: node_modules/.package-lock.json scripts/build-sta
 
 static: kansrijk/static/vendor/.built
 
+# `migrate` also creates the database cache table (`kansrijk_cache`): without REDIS_URL the
+# login lockout counts there, shared by every worker process (ADR 0009).
 migrate: install
 	$(DEV_ENV) $(KR) migrate --no-input -v 0
 

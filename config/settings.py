@@ -40,7 +40,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin, with a site that only lets in staff whose session passed TOTP (ADR 0009).
+    "kansrijk.accounts.admin_apps.TwoFactorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -128,10 +129,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Shared by every worker process (login lockout, rate limits) without Redis; the
+    # table is made by a migration of `accounts`, so every `migrate` creates it (ADR 0009).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kansrijk_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 TASKS = {
     "default": {
@@ -140,10 +150,9 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend: allauth's (a ModelBackend underneath), so one login attempt is one
+# password check. Every login goes through allauth's login view and its lockout.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 # NCSC / NIST SP 800-63B: length over complexity, refuse known common passwords.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -177,7 +186,11 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": f"{LOGIN_FAILURE_LIMIT}/{LOGIN_LOCKOUT_MINUTES}m/key,50/{LOGIN_LOCKOUT_MINUTES}m/ip",
 }
 MFA_ADAPTER = "kansrijk.accounts.adapters.MFAAdapter"
+# TOTP secrets are encrypted with MFA_ENCRYPTION_KEYS (comma-separated: the first
+# encrypts, all decrypt, for rotation) or MFA_ENCRYPTION_KEY; without either, a key is
+# derived from SECRET_KEY (development only: a system check refuses it in production).
 MFA_ENCRYPTION_KEY = os.environ.get("MFA_ENCRYPTION_KEY", "")
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kansrijk"
 MFA_RECOVERY_CODE_COUNT = 10
@@ -271,7 +284,7 @@ API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", "1000000"))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "kansrijk.accounts.authentication.BearerTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "kansrijk.accounts.authentication.TwoFactorSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -318,6 +331,8 @@ ERASURE_LOG_PATH = Path(
         else BASE_DIR / "kansrijk.erasures.jsonl",
     )
 )
+# API tokens stop working this many days after they are made.
+API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
 
 LOGGING = {
     "version": 1,

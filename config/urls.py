@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("kansrijk.core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("api-sleutels/", include("kansrijk.accounts.urls")),
     path("organisaties/", include("kansrijk.organisations.urls")),
     path("sociale-kaart/", include("kansrijk.socialmap.urls")),
     path("wat-kan-ik-krijgen/", include("kansrijk.screener.page_urls")),

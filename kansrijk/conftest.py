@@ -72,9 +72,7 @@ def other_coordinator(other_organisation: Organisation) -> Membership:
 
 def client_for(membership: Membership) -> Client:
     """A logged-in client for a member who has set up two factors."""
-    client = Client()
-    client.force_login(membership.user)
-    return client
+    return login_with_two_factors(Client(), membership.user)
 
 
 @pytest.fixture
@@ -90,15 +88,35 @@ def municipalities(db: None) -> None:
         )
 
 
+DATABASE_FIXTURES = (
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+)
+
+
 @pytest.fixture(autouse=True)
-def _fresh_process_caches() -> None:
-    """Each test starts without the per-process caches a previous test may have filled."""
+def _fresh_process_caches(request: pytest.FixtureRequest, django_db_blocker: object) -> None:
+    """Each test starts without the caches a previous test may have filled.
+
+    The default cache is the database cache (no Redis, ADR 0009): it is emptied for tests
+    that use the database (a test's own writes are rolled back with its transaction; a
+    transactional test's flush leaves the cache table alone); others cannot reach it.
+    """
     from django.core.cache import cache
 
     from kansrijk.screener.selectors import forget_local_rules
 
-    cache.clear()
     forget_local_rules()
+    uses_database = request.node.get_closest_marker("django_db") is not None or any(
+        name in request.fixturenames for name in DATABASE_FIXTURES
+    )
+    if uses_database:
+        request.getfixturevalue("django_db_setup")
+        with django_db_blocker.unblock():  # type: ignore[attr-defined]
+            cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -150,3 +168,17 @@ def _erasure_log_in_tmp(settings: object, tmp_path_factory: pytest.TempPathFacto
     """Erasures in tests are logged to a fresh temporary file, never beside the real database."""
     folder = tmp_path_factory.mktemp("erasure-log")
     settings.ERASURE_LOG_PATH = folder / "erasures.jsonl"  # type: ignore[attr-defined]
+
+
+def login_with_two_factors(client: Client, user: object) -> Client:
+    """Log `client` in as `user` with a session that passed password and TOTP, as the
+    real login leaves it (the doors of ADR 0009 refuse a session without the TOTP step)."""
+    import time
+
+    from kansrijk.accounts.two_factor import mark_session_two_factors
+
+    client.force_login(user)  # type: ignore[arg-type]
+    session = client.session
+    mark_session_two_factors(session, user, time.time())  # type: ignore[arg-type]
+    session.save()
+    return client

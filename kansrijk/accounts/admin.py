@@ -22,8 +22,8 @@ class UserAdmin(AuditedModelAdmin[User], DjangoUserAdmin):  # type: ignore[type-
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(AuditedModelAdmin[ApiToken]):
-    list_display = ["prefix", "user", "created_at", "revoked_at", "last_used_at"]
-    readonly_fields = ["prefix", "key_hash", "user", "created_at", "last_used_at"]
+    list_display = ["prefix", "name", "user", "created_at", "expires_at", "revoked_at", "last_used_at"]
+    readonly_fields = ["prefix", "key_hash", "user", "created_at", "expires_at", "last_used_at"]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -51,16 +53,25 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name or self.email
 
 
+def default_token_expiry() -> datetime:
+    """Tokens expire `API_TOKEN_DAYS` (default 90) days after they are made."""
+    return timezone.now() + timedelta(days=settings.API_TOKEN_DAYS)
+
+
 class ApiToken(models.Model):
     """A personal API token. Only a hash is stored; the token itself is shown once."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.")
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", help_text="Owner.")
+    name = models.CharField(max_length=100, blank=True, help_text="What the owner uses it for.")
     prefix = models.CharField(max_length=12, help_text="First characters of the token, to recognise it.")
     key_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the token.")
     created_at = models.DateTimeField(auto_now_add=True, help_text="When it was created.")
     revoked_at = models.DateTimeField(null=True, blank=True, help_text="When it was revoked; empty while valid.")
-    last_used_at = models.DateTimeField(null=True, blank=True, help_text="Last successful use.")
+    last_used_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last successful use (to the minute; not written on every request)."
+    )
+    expires_at = models.DateTimeField(default=default_token_expiry, help_text="After this moment it no longer works.")
 
     class Meta:
         ordering = ["-created_at"]
@@ -70,4 +81,4 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -12,9 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from kansrijk.accounts.models import ApiToken, User
+from kansrijk.accounts.selectors import user_has_totp
 from kansrijk.audit.services import record
 
 TOKEN_PREFIX = "kr_"  # noqa: S105 — a prefix, not a secret
+NAME_MAX_LENGTH = ApiToken._meta.get_field("name").max_length or 100
 
 
 class AccountError(Exception):
@@ -46,19 +48,44 @@ def user_create(
     return user
 
 
-def api_token_create(*, actor: User | None, user: User) -> tuple[ApiToken, str]:
-    """Create a token for `user`; returns the stored row and the token text (shown once)."""
+def api_token_create(*, actor: User | None, user: User, name: str = "") -> tuple[ApiToken, str]:
+    """Create a token for `user`; returns the stored row and the token text (shown once).
+
+    Only for an active user who has two factors set up: a token is a way in, and every
+    way in asks for the second factor (ADR 0009). It expires after `API_TOKEN_DAYS`.
+    """
+    name = name.strip()
+    if len(name) > NAME_MAX_LENGTH:
+        raise AccountError(f"The token name is {len(name)} characters; at most {NAME_MAX_LENGTH} are allowed.")
+    if not user.is_active:
+        raise AccountError(f"{user.email} is deactivated and cannot get a token.")
+    if not user_has_totp(user=user):
+        raise AccountError(
+            f"{user.email} has no two-factor login (TOTP) set up. Log in on the website and set it up first."
+        )
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
-        api_token = ApiToken.objects.create(user=user, prefix=token[:10], key_hash=hash_token(token))
+        api_token = ApiToken.objects.create(user=user, name=name, prefix=token[:10], key_hash=hash_token(token))
         record(
             actor=actor,
             action="api_token.create",
             obj=api_token,
-            detail={"user": str(user.pk)},
+            detail={"user": str(user.pk), "expires_at": api_token.expires_at.isoformat()},
             actor_label="" if actor else "cli",
         )
     return api_token, token
+
+
+def api_token_revoke(*, actor: User, api_token: ApiToken) -> ApiToken:
+    """Revoke one token. The caller has checked `actor` may (its owner, or an administrator
+    of an organisation the owner belongs to: see organisations.services)."""
+    with transaction.atomic():
+        locked = ApiToken.objects.select_for_update().get(pk=api_token.pk)
+        if locked.revoked_at is None:
+            locked.revoked_at = timezone.now()
+            locked.save(update_fields=["revoked_at"])
+            record(actor=actor, action="api_token.revoke", obj=locked, detail={"user": str(locked.user_id)})
+    return locked
 
 
 def api_token_revoke_all(*, actor: User | None, user: User) -> int:

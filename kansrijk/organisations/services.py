@@ -6,9 +6,10 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from kansrijk.accounts.models import User
-from kansrijk.accounts.services import user_create
+from kansrijk.accounts.models import ApiToken, User
+from kansrijk.accounts.services import api_token_revoke, user_create
 from kansrijk.audit.services import record
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.constants import Kind, Role
@@ -110,3 +111,36 @@ def user_create_with_membership(
     with transaction.atomic():
         user = user_create(actor=actor, email=email, password=password, full_name=full_name, is_demo=is_demo)
         return membership_create(actor=actor, user=user, organisation=organisation, role=role)
+
+
+def _require_administrator(*, actor: User, organisation: Organisation) -> None:
+    if not Membership.objects.filter(user=actor, organisation=organisation, role=Role.ADMINISTRATOR).exists():
+        raise OrganisationError(f"Only an administrator of {organisation.name} may do this.")
+
+
+def membership_end(*, actor: User, membership: Membership) -> None:
+    """An administrator ends someone's membership: from now on they see nothing of this
+    organisation. The user account and their other memberships stay."""
+    organisation = membership.organisation
+    _require_administrator(actor=actor, organisation=organisation)
+    if membership.user_id == actor.pk:
+        raise OrganisationError("You cannot end your own membership; ask another administrator.")
+    with transaction.atomic():
+        record(
+            actor=actor,
+            action="membership.end",
+            obj=membership,
+            detail={"organisation": str(organisation.pk), "user": str(membership.user_id), "role": membership.role},
+        )
+        membership.delete()
+
+
+def member_api_token_revoke(*, actor: User, membership: Membership) -> int:
+    """An administrator revokes every working API token of one of the organisation's people."""
+    _require_administrator(actor=actor, organisation=membership.organisation)
+    now = timezone.now()
+    tokens = ApiToken.objects.filter(user_id=membership.user_id, revoked_at__isnull=True, expires_at__gt=now)
+    with transaction.atomic():
+        for api_token in tokens:
+            api_token_revoke(actor=actor, api_token=api_token)
+    return len(tokens)

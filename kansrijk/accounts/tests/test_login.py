@@ -102,3 +102,29 @@ def test_the_totp_secret_is_stored_encrypted():
     stored = Authenticator.objects.get(user=membership.user, type=Authenticator.Type.TOTP).data["secret"]
     assert secret not in stored
     assert stored.startswith("fernet:")
+
+
+def test_without_redis_the_cache_is_the_database_cache_whose_table_migrate_made(settings):
+    from django.db import connection
+
+    assert settings.REDIS_URL == ""
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert settings.CACHES["default"]["LOCATION"] in connection.introspection.table_names()
+    cache.set("a-key", "shared")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM kansrijk_cache")
+        assert cursor.fetchone()[0] == 1
+
+
+def test_the_admin_login_checks_no_passwords_and_is_behind_the_same_lockout(client):
+    UserFactory(email="staff@example.org", is_staff=True)
+    for _ in range(10):
+        response = client.post("/beheer/login/", {"username": "staff@example.org", "password": PASSWORD})
+        assert response.status_code == 302
+    assert not AuditEvent.objects.filter(action="login.failed").exists()
+    assert "_auth_user_id" not in client.session
+    # The door the admin sends you to counts and locks.
+    assert client.get("/beheer/login/")["Location"] == "/accounts/login/?next=%2Fbeheer%2F"
+    response = _fail(client, "staff@example.org", 6)
+    assert LOCKED_MESSAGE in response.content.decode()
+    assert AuditEvent.objects.filter(action="login.failed").count() == 5

@@ -3,12 +3,15 @@ from django.core.management import call_command
 
 from kansrijk.accounts.models import ApiToken
 from kansrijk.audit.models import AuditEvent
+from kansrijk.conftest import with_totp
 from kansrijk.organisations.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _create_token(capsys, email: str) -> str:
+    user = ApiToken._meta.get_field("user").related_model.objects.get(email=email)
+    with_totp(user)
     call_command("token", "create", "--email", email)
     return capsys.readouterr().out.strip()
 
@@ -56,3 +59,53 @@ def test_token_create_for_an_unknown_email_is_a_clear_error():
 
     with pytest.raises(CommandError, match="No user with e-mail"):
         call_command("token", "create", "--email", "nobody@example.org")
+
+
+def test_token_create_refuses_a_user_without_totp_with_a_clear_message():
+    from django.core.management.base import CommandError
+
+    user = UserFactory()
+    with pytest.raises(CommandError, match="no two-factor login \\(TOTP\\) set up"):
+        call_command("token", "create", "--email", user.email)
+    assert not ApiToken.objects.exists()
+
+
+def test_a_token_expires_after_api_token_days(client, capsys, settings):
+    import datetime
+
+    import time_machine
+
+    settings.API_TOKEN_DAYS = 30
+    user = UserFactory()
+    token = _create_token(capsys, user.email)
+    stored = ApiToken.objects.get(user=user)
+    assert abs(stored.expires_at - stored.created_at - datetime.timedelta(days=30)) < datetime.timedelta(seconds=1)
+    with time_machine.travel(stored.created_at + datetime.timedelta(days=29, hours=23)):
+        assert client.get("/api/v1/", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+    with time_machine.travel(stored.created_at + datetime.timedelta(days=30, seconds=1)):
+        response = client.get("/api/v1/", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 401
+    assert "expired" in response.json()["detail"]
+
+
+def test_last_use_is_written_at_most_once_a_minute(client, capsys, django_assert_num_queries):
+    import datetime
+
+    import time_machine
+
+    user = UserFactory()
+    token = _create_token(capsys, user.email)
+    start = ApiToken.objects.get(user=user).created_at
+    header = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    with time_machine.travel(start + datetime.timedelta(seconds=5), tick=False):
+        client.get("/api/v1/", **header)
+        first = ApiToken.objects.get(user=user).last_used_at
+        assert first is not None
+    with time_machine.travel(start + datetime.timedelta(seconds=50), tick=False):
+        # token lookup + TOTP check; no UPDATE within the minute
+        with django_assert_num_queries(2):
+            client.get("/api/v1/", **header)
+        assert ApiToken.objects.get(user=user).last_used_at == first
+    with time_machine.travel(start + datetime.timedelta(seconds=70), tick=False):
+        client.get("/api/v1/", **header)
+        assert ApiToken.objects.get(user=user).last_used_at > first

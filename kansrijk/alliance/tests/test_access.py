@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from kansrijk.alliance.models import Commitment, PledgeSignature, ProgressReport
 from kansrijk.alliance.tests.factories import CommitmentFactory
-from kansrijk.conftest import client_for, with_totp
+from kansrijk.conftest import client_for, login_with_two_factors, with_totp
 from kansrijk.organisations.tests.factories import UserFactory
 
 ORGANISATION_ROUTES = ["alliance:pledge_sign", "alliance:pledge_withdraw", "alliance:commitment_create"]
@@ -77,7 +77,7 @@ def test_every_edit_route_opens_for_platform_staff(commitment):
     staff = UserFactory(staff=True)
     with_totp(staff)
     client = Client()
-    client.force_login(staff)
+    login_with_two_factors(client, staff)
     for url in edit_urls(commitment.organisation_id, commitment.pk):
         assert client.get(url).status_code == 200, url
 

@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 from kansrijk.accounts.services import api_token_create
 from kansrijk.alliance.models import Commitment, ProgressReport
 from kansrijk.alliance.tests.factories import CommitmentFactory
+from kansrijk.conftest import login_with_two_factors
 
 NOW = datetime.datetime(2025, 6, 1, 10, 0, tzinfo=datetime.UTC)
 COMMITMENT = {
@@ -131,6 +132,6 @@ def test_progress_on_another_organisations_commitment_is_404(other_coordinator, 
 
 def test_a_session_works_for_writes_too(coordinator, commitment):
     client = APIClient(enforce_csrf_checks=False)
-    client.force_login(coordinator.user)
+    login_with_two_factors(client, coordinator.user)
     payload = {"year": 2024, "what_was_done": "Gedaan.", "realised_reach": 10}
     assert client.post(f"/api/v1/commitments/{commitment.pk}/progress", payload, format="json").status_code == 201

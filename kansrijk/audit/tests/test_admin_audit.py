@@ -1,7 +1,7 @@
 import pytest
 
 from kansrijk.audit.models import AuditEvent
-from kansrijk.conftest import with_totp
+from kansrijk.conftest import login_with_two_factors, with_totp
 from kansrijk.organisations.models import Organisation
 from kansrijk.organisations.tests.factories import OrganisationFactory, UserFactory
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def staff_client(client):
     staff = UserFactory(staff=True, is_superuser=True)
     with_totp(staff)
-    client.force_login(staff)
+    login_with_two_factors(client, staff)
     return client, staff
 
 

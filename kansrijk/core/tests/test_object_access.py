@@ -102,6 +102,9 @@ OWNED: dict[str, Callable[[World], dict[str, Any]]] = {
     "alliance:progress_create": _commitment,
     "screener:scheme": lambda w: {"scheme_id": w.objects["scheme"].pk},
     "screener:scheme_edit": lambda w: {"scheme_id": w.objects["scheme"].pk},
+    "accounts:token_revoke": lambda w: {"token_id": w.objects["api_token"].pk},
+    "organisations:access_review": _org,
+    "organisations:access_end": lambda w: {"organisation_id": w.a.pk, "membership_id": w.objects["owner"].pk},
 }
 # Route name → (kwargs of a real object, why it is public).
 PUBLIC: dict[str, tuple[Callable[[World], dict[str, Any]], str]] = {
@@ -186,6 +189,7 @@ def snapshot() -> dict[str, str]:
 
 @pytest.fixture
 def world(municipalities) -> World:
+    from kansrijk.accounts.services import api_token_create
     from kansrijk.alliance.tests.factories import CommitmentFactory, PledgeSignatureFactory
     from kansrijk.referrals.tests.factories import (
         BarrierFactory,
@@ -199,7 +203,7 @@ def world(municipalities) -> World:
 
     ensure_need_taxonomy()
     a = OrganisationFactory(name="Organisatie A", municipality=True, municipality_codes=["GM1640"])
-    owner = MembershipFactory(organisation=a, coordinator=True)
+    owner = MembershipFactory(organisation=a, administrator=True)  # administrators may do all a coordinator may
     with_totp(owner)
     hsds = HsdsOrganizationFactory(organisation=a)
     referral = ReferralFactory(concern=ConcernFactory(organisation=a))
@@ -217,6 +221,7 @@ def world(municipalities) -> World:
         service=objects["service"], location=objects["location"]
     )
     objects["owner"] = owner
+    objects["api_token"] = api_token_create(actor=None, user=owner.user)[0]
     return World(a=a, objects=objects)
 
 

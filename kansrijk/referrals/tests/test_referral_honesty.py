@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kansrijk.audit.models import AuditEvent
-from kansrijk.conftest import client_for, with_totp
+from kansrijk.conftest import client_for, login_with_two_factors, with_totp
 from kansrijk.organisations.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from kansrijk.referrals import services
 from kansrijk.referrals.models import Notification, Referral
@@ -23,9 +23,7 @@ NOT_ON_KANSRIJK = "deze organisatie gebruikt Kansrijk nog niet"
 def staff_client(db):
     staff = UserFactory(staff=True)
     with_totp(staff)
-    client = Client()
-    client.force_login(staff)
-    return client
+    return login_with_two_factors(Client(), staff)
 
 
 def _service(organisation, name):

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from kansrijk.conftest import client_for, with_totp
+from kansrijk.conftest import client_for, login_with_two_factors, with_totp
 from kansrijk.organisations.tests.factories import UserFactory
 from kansrijk.socialmap.models import Service
 from kansrijk.socialmap.tasks import stale_listing_reminders
@@ -105,7 +105,7 @@ def test_platform_staff_may_edit_any_listing(municipalities):
     staff = UserFactory(staff=True)
     with_totp(staff)
     client = Client()
-    client.force_login(staff)
+    login_with_two_factors(client, staff)
     service = ServiceFactory()
     assert client.get(f"/sociale-kaart/beheer/hulp/{service.id}/").status_code == 200
 
