@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import ipaddress
 import json
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import connections, models, router, transaction
@@ -68,6 +71,16 @@ def record(
     event.personal_digest = chain.digest_of(event)
     _append(event)
     return event
+
+
+def login_hash(typed: str) -> str:
+    """A keyed hash (HMAC-SHA256) of what was typed as the e-mail at a failed login: repeated attempts on
+    one address can be correlated, but the text itself is never stored (ADR 0010). The key is
+    AUDIT_LOGIN_KEY, or derived from SECRET_KEY."""
+    key = settings.AUDIT_LOGIN_KEY.encode() or hmac.new(
+        settings.SECRET_KEY.encode(), b"kansrijk.audit.login", hashlib.sha256
+    ).digest()
+    return hmac.new(key, typed.strip().casefold().encode(), hashlib.sha256).hexdigest()
 
 
 def _address(value: str | None) -> str | None:
