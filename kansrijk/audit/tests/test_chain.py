@@ -138,3 +138,33 @@ def test_purge_keeps_rows_that_have_not_expired(settings):
     assert audit_purge(now=timezone.now() + timedelta(days=29)) == 0
     assert AuditEvent.objects.count() == 2
     assert not AuditAnchor.objects.exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_keep_one_unbroken_chain():
+    if connection.vendor != "postgresql":
+        pytest.skip("Needs PostgreSQL: SQLite serialises writers at BEGIN IMMEDIATE.")
+    import threading
+
+    from django.db import connections
+
+    start = threading.Barrier(4)
+
+    def write(n: int) -> None:
+        try:
+            start.wait()
+            for i in range(10):
+                with transaction.atomic():
+                    record(actor=None, action=f"test.thread{n}", object_id=str(i))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    verdict = chain_verify()
+    assert verdict.holds, verdict.reason
+    assert verdict.rows == 40
