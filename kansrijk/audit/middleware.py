@@ -18,7 +18,9 @@ def _networks(entries: tuple[str, ...]) -> tuple[Network, ...]:
     try:
         return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
     except ValueError as error:
-        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error} (use addresses or CIDR ranges, comma-separated).") from error
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {error} (use addresses or CIDR ranges, comma-separated)."
+        ) from error
 
 
 def trusted_networks(entries: Iterable[str]) -> tuple[Network, ...]:

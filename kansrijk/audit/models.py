@@ -58,7 +58,10 @@ class AuditEvent(models.Model):
     client_address = models.GenericIPAddressField(null=True, blank=True, help_text="IP address of the client.")
     detail = models.JSONField(default=dict, blank=True, help_text="Extra facts; never personal data beyond ids.")
     personal_salt = models.CharField(
-        max_length=32, blank=True, editable=False, help_text="Random salt of the personal digest; removed on anonymising."
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text="Random salt of the personal digest; removed on anonymising.",
     )
     personal_digest = models.CharField(
         max_length=64,

@@ -43,10 +43,11 @@ def _refuse_function() -> str:
             END IF;
         END IF;
         RAISE EXCEPTION '{MESSAGE}';
-    END; $$"""
+    END; $$"""  # noqa: S608 (only integers and checked identifiers are interpolated)
 
 
 def _purge_function(*, schema: str, retention_days: int) -> str:
+    schema = check_role_name(schema)
     return f"""CREATE OR REPLACE FUNCTION kansrijk_audit_purge() RETURNS bigint LANGUAGE plpgsql
     SECURITY DEFINER SET search_path = pg_catalog, "{schema}" AS $$
     DECLARE
@@ -67,10 +68,11 @@ def _purge_function(*, schema: str, retention_days: int) -> str:
         PERFORM set_config('kansrijk.audit_maintenance', 'off', true);
         INSERT INTO audit_auditanchor (created_at, seq, row_hash, purged) VALUES (now(), through, last_hash, removed);
         RETURN removed;
-    END; $$"""
+    END; $$"""  # noqa: S608 (only integers and checked identifiers are interpolated)
 
 
 def _anonymise_function(*, schema: str, personal_days: int) -> str:
+    schema = check_role_name(schema)
     return f"""CREATE OR REPLACE FUNCTION kansrijk_audit_anonymise(ids bigint[]) RETURNS bigint LANGUAGE plpgsql
     SECURITY DEFINER SET search_path = pg_catalog, "{schema}" AS $$
     DECLARE changed bigint;
@@ -84,7 +86,7 @@ def _anonymise_function(*, schema: str, personal_days: int) -> str:
         GET DIAGNOSTICS changed = ROW_COUNT;
         PERFORM set_config('kansrijk.audit_maintenance', 'off', true);
         RETURN changed;
-    END; $$"""
+    END; $$"""  # noqa: S608 (only integers and checked identifiers are interpolated)
 
 
 def maintenance_sql(*, schema: str, retention_days: int, personal_days: int) -> list[str]:
@@ -105,8 +107,9 @@ def maintenance_sql(*, schema: str, retention_days: int, personal_days: int) -> 
 
 
 def check_role_name(name: str) -> str:
+    """A plain PostgreSQL identifier (role or schema name), safe to put in SQL text."""
     if not _ROLE_NAME.match(name):
-        raise ValueError(f"{name!r} is not a plain PostgreSQL role name (letters, digits, _ and $).")
+        raise ValueError(f"{name!r} is not a plain PostgreSQL name (letters, digits, _ and $).")
     return name
 
 

@@ -46,9 +46,7 @@ def _is_superuser(connection: BaseDatabaseWrapper) -> bool:
 @contextmanager
 def purge_allowed() -> Iterator[None]:
     _state.allowed = True
-    postgres = [
-        c for c in connections.all(initialized_only=True) if c.vendor == "postgresql" and _is_superuser(c)
-    ]
+    postgres = [c for c in connections.all(initialized_only=True) if c.vendor == "postgresql" and _is_superuser(c)]
     try:
         for connection in postgres:
             with connection.cursor() as cursor:

@@ -77,9 +77,10 @@ def login_hash(typed: str) -> str:
     """A keyed hash (HMAC-SHA256) of what was typed as the e-mail at a failed login: repeated attempts on
     one address can be correlated, but the text itself is never stored (ADR 0010). The key is
     AUDIT_LOGIN_KEY, or derived from SECRET_KEY."""
-    key = settings.AUDIT_LOGIN_KEY.encode() or hmac.new(
-        settings.SECRET_KEY.encode(), b"kansrijk.audit.login", hashlib.sha256
-    ).digest()
+    key = (
+        settings.AUDIT_LOGIN_KEY.encode()
+        or hmac.new(settings.SECRET_KEY.encode(), b"kansrijk.audit.login", hashlib.sha256).digest()
+    )
     return hmac.new(key, typed.strip().casefold().encode(), hashlib.sha256).hexdigest()
 
 

@@ -68,9 +68,7 @@ def _rows(user: Any, concern: Concern) -> list[Row]:
     objects = [("referrals.concern", str(concern.pk))]
     objects += [("referrals.consent", str(pk)) for pk in concern.consents.values_list("pk", flat=True)]
     objects += [("referrals.referral", str(pk)) for pk, _receiver in referrals]
-    events = audit_selectors.access_log_for(
-        actor=user, subject=objects[0], objects=objects, since=concern.created_at
-    )
+    events = audit_selectors.access_log_for(actor=user, subject=objects[0], objects=objects, since=concern.created_at)
     involved = {concern.organisation_id, *(receiver for _pk, receiver in referrals)}
     names: dict[Any, list[str]] = {}
     for membership in Membership.objects.filter(
@@ -125,7 +123,10 @@ def _pdf(concern: Concern, rows: list[Row]) -> bytes:
         table.row([_text(h) for h in (_("Wanneer"), _("Wie"), _("Organisatie"), _("Wat"), _("Uitkomst"))])
         for row in rows:
             table.row(
-                [_text(v) for v in (row.when.strftime("%d-%m-%Y %H:%M"), row.who, row.organisations, row.what, row.result)]
+                [
+                    _text(v)
+                    for v in (row.when.strftime("%d-%m-%Y %H:%M"), row.who, row.organisations, row.what, row.result)
+                ]
             )
     return bytes(pdf.output())
 

@@ -91,7 +91,9 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.PositiveSmallIntegerField(default=1, help_text="Always 1.", primary_key=True, serialize=False),
+                    models.PositiveSmallIntegerField(
+                        default=1, help_text="Always 1.", primary_key=True, serialize=False
+                    ),
                 ),
                 ("seq", models.BigIntegerField(default=0, help_text="`seq` of the newest audit row (0: none yet).")),
                 ("row_hash", models.CharField(help_text="`row_hash` of the newest audit row.", max_length=64)),

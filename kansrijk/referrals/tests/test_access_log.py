@@ -91,4 +91,3 @@ def test_a_member_who_is_not_an_administrator_may_not_produce_it(concern_with_hi
     concern, _referral, _other = concern_with_history
     assert client_for(teacher).get(f"/zorgen/{concern.pk}/wie-heeft-gekeken/").status_code == 403
     assert not AuditEvent.objects.filter(action=ACCESS_LOG_ACTION).exists()
-
