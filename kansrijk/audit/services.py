@@ -102,7 +102,12 @@ def _append(event: AuditEvent) -> None:
     with transaction.atomic():
         head_rows = AuditChainHead.objects.filter(pk=1)
         if not head_rows.update(seq=F("seq") + 1):
-            AuditChainHead.objects.create(pk=1, seq=1, row_hash=chain.GENESIS)
+            # A new database (or one just flushed): concurrent first writers may both get here;
+            # ON CONFLICT DO NOTHING lets the second wait for the first and then queue behind it.
+            AuditChainHead.objects.bulk_create(
+                [AuditChainHead(pk=1, seq=0, row_hash=chain.GENESIS)], ignore_conflicts=True
+            )
+            head_rows.update(seq=F("seq") + 1)
         head = head_rows.get()
         event.seq = head.seq
         event.timestamp = timezone.now()
