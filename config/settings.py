@@ -333,6 +333,18 @@ ERASURE_LOG_PATH = Path(
 )
 # API tokens stop working this many days after they are made.
 API_TOKEN_DAYS = int(os.environ.get("API_TOKEN_DAYS", "90"))
+# The audit trail (ADR 0010): rows about erased objects lose their personal fields after
+# AUDIT_PERSONAL_RETENTION_DAYS; every row is purged after AUDIT_RETENTION_DAYS
+# (`kansrijk audit-retention`). On PostgreSQL the periods are built into the maintenance
+# functions: after changing them, run `kansrijk audit-protect --apply` as a superuser.
+AUDIT_PERSONAL_RETENTION_DAYS = int(os.environ.get("AUDIT_PERSONAL_RETENTION_DAYS", "365"))
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "1095"))
+# PostgreSQL roles the app connects as; the audit protection grants them exactly what they need.
+AUDIT_APP_ROLES = env_list("AUDIT_APP_ROLES", "")
+# Key for the keyed hash of an e-mail address typed at a failed login; default derived from SECRET_KEY.
+AUDIT_LOGIN_KEY = os.environ.get("AUDIT_LOGIN_KEY", "")
+# Proxies (addresses or CIDR ranges) whose X-Forwarded-For header may be believed; empty: none.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 
 LOGGING = {
     "version": 1,

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.constants import Result
-from kansrijk.audit.services import record
+from kansrijk.audit.services import login_hash, record
 
 
 def on_logged_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
@@ -26,6 +26,7 @@ def on_logged_out(sender: Any, request: HttpRequest | None, user: User | None, *
 def on_login_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
-    attempted = str(credentials.get("email") or credentials.get("username") or "")[:254]
+    """What was typed as the e-mail is stored only as a keyed hash (ADR 0010)."""
+    attempted = str(credentials.get("email") or credentials.get("username") or "")
     with transaction.atomic():
-        record(actor=None, action="login.failed", result=Result.FAILURE, actor_label=attempted)
+        record(actor=None, action="login.failed", result=Result.FAILURE, detail={"login_hmac": login_hash(attempted)})

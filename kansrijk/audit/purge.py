@@ -1,8 +1,15 @@
-"""The one door through which audit rows may leave the database: a whole-database purge.
+"""The maintenance door of the audit trail on SQLite, and the test suite's database flush.
 
-The append-only triggers (migration 0002) refuse every UPDATE, and refuse DELETE/TRUNCATE
-unless the connection is inside `purge_allowed()`. Only the test suite's database flush
-and a deliberate operator action use it; normal code never does.
+On SQLite the append-only triggers ask `kansrijk_audit_purge_allowed()`, a function only
+Kansrijk's own connections have; it answers yes inside `purge_allowed()`, which only the
+audit retention (`kansrijk.audit.retention`) and the test suite's flush use. Another client
+of the file has no such function and must drop the triggers to change a row, which the hash
+chain then shows (`kansrijk audit-verify`).
+
+On PostgreSQL there is no session switch any more (ADR 0010): maintenance runs through the
+SECURITY DEFINER functions of `kansrijk.audit.protect`. `purge_allowed()` only lets a
+*superuser* session (the test suite's flush) skip triggers through `session_replication_role`,
+which PostgreSQL lets no other role set — and a superuser could drop the triggers anyway.
 """
 
 from __future__ import annotations
@@ -29,18 +36,25 @@ def register_sqlite_function(sender: Any, connection: BaseDatabaseWrapper, **kwa
         connection.connection.create_function(SQL_FUNCTION, 0, lambda: int(is_purge_allowed()), deterministic=False)
 
 
+def _is_superuser(connection: BaseDatabaseWrapper) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        row = cursor.fetchone()
+    return bool(row and row[0])
+
+
 @contextmanager
 def purge_allowed() -> Iterator[None]:
     _state.allowed = True
-    postgres = [c for c in connections.all(initialized_only=True) if c.vendor == "postgresql"]
+    postgres = [c for c in connections.all(initialized_only=True) if c.vendor == "postgresql" and _is_superuser(c)]
     try:
         for connection in postgres:
             with connection.cursor() as cursor:
-                cursor.execute("SET kansrijk.audit_purge = 'on'")
+                cursor.execute("SET session_replication_role = replica")
         yield
     finally:
         _state.allowed = False
         for connection in postgres:
             if connection.connection is not None:
                 with connection.cursor() as cursor:
-                    cursor.execute("RESET kansrijk.audit_purge")
+                    cursor.execute("RESET session_replication_role")

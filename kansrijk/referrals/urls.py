@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kansrijk.referrals import referral_views, views
+from kansrijk.referrals import access_log_views, referral_views, views
 
 app_name = "referrals"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
         views.consent_withdraw,
         name="consent_withdraw",
     ),
+    path("<uuid:concern_id>/wie-heeft-gekeken/", access_log_views.access_log, name="access_log"),
+    path("<uuid:concern_id>/wie-heeft-gekeken.pdf", access_log_views.access_log_pdf, name="access_log_pdf"),
     path("<uuid:concern_id>/verwijzen/", referral_views.referral_create, name="referral_create"),
     path("verwijzingen/", views.referral_list, name="referral_list"),
     path("verwijzingen/zonder-gebruikers/", referral_views.waiting_without_users, name="waiting_without_users"),

@@ -36,3 +36,17 @@ def test_the_client_address_of_a_request_reaches_the_audit_row(client):
     )
     event = AuditEvent.objects.get(action="login.failed")
     assert event.client_address == "198.51.100.4"
+
+
+@pytest.mark.parametrize("address", ["192.0.2.7", "2001:DB8:0:0::7", "::ffff:192.0.2.7"])
+def test_the_chain_holds_for_every_spelling_of_a_client_address(address):
+    from kansrijk.audit.verify import chain_verify
+
+    token = client_address.set(address)
+    try:
+        with transaction.atomic():
+            record(actor=UserFactory(), action="test.address", detail={"n": 1.5, "text": "é"})
+    finally:
+        client_address.reset(token)
+    verdict = chain_verify()
+    assert verdict.holds, verdict.reason
