@@ -14,13 +14,14 @@ import pytest
 from django.urls import URLPattern, get_resolver
 
 from kansrijk.audit.models import AuditEvent
-from kansrijk.conftest import client_for
+from kansrijk.conftest import client_for, with_totp
+from kansrijk.organisations.tests.factories import MembershipFactory
 from kansrijk.referrals import api_urls, urls
 from kansrijk.referrals.tests.factories import ConcernFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
 
-READS = ("concern.read", "concern.list", "referral.read", "referral.list")
+READS = ("concern.read", "concern.list", "referral.read", "referral.list", "access_log.produce")
 
 
 class World:
@@ -31,6 +32,15 @@ class World:
 
 
 Request = Callable[[World], Any]
+
+
+def _administrator(w: World) -> Any:
+    """An administrator of the organisation that owns the concern (who may see who looked)."""
+    membership = MembershipFactory(organisation=w.teacher.organisation, administrator=True)
+    with_totp(membership)
+    return client_for(membership)
+
+
 PERSONAL: dict[str, Request] = {
     "referrals:index": lambda w: client_for(w.teacher).get("/zorgen/"),
     "referrals:concern": lambda w: client_for(w.teacher).get(f"/zorgen/{w.concern.pk}/"),
@@ -39,6 +49,8 @@ PERSONAL: dict[str, Request] = {
     "referrals:referral_list": lambda w: client_for(w.fund_worker).get("/zorgen/verwijzingen/"),
     "referrals:referral": lambda w: client_for(w.fund_worker).get(f"/zorgen/verwijzingen/{w.referral.pk}/"),
     "referrals:feedback": lambda w: client_for(w.teacher).get(f"/zorgen/verwijzingen/{w.referral.pk}/terugkoppeling/"),
+    "referrals:access_log": lambda w: _administrator(w).get(f"/zorgen/{w.concern.pk}/wie-heeft-gekeken/"),
+    "referrals:access_log_pdf": lambda w: _administrator(w).get(f"/zorgen/{w.concern.pk}/wie-heeft-gekeken.pdf"),
     "api:concern-list": lambda w: client_for(w.teacher).get("/api/v1/concerns"),
     "api:concern-detail": lambda w: client_for(w.teacher).get(f"/api/v1/concerns/{w.concern.pk}"),
     "api:referral-list": lambda w: client_for(w.fund_worker).get("/api/v1/referrals"),
