@@ -22,13 +22,14 @@ from kansrijk.referrals.api_serializers import (
     ConcernSerializer,
     ConsentInSerializer,
     ConsentSerializer,
+    DeclineReasonSerializer,
     ReferralBriefSerializer,
     ReferralInSerializer,
     ReferralSerializer,
     SignSerializer,
     TransitionInSerializer,
 )
-from kansrijk.referrals.constants import SIGNS
+from kansrijk.referrals.constants import SIGNS, DeclineReason
 from kansrijk.referrals.models import Referral
 from kansrijk.referrals.workflow import TransitionError, targets_from
 
@@ -69,6 +70,15 @@ def _organisation_for(request: Request, organisation_id: uuid.UUID | None) -> Or
 def signal_list(request: Request) -> Response:
     """The checklist of signs of poverty; their codes go into a concern's `signals`."""
     return Response([{"code": s.code, "label": str(s.label), "guidance": str(s.guidance)} for s in SIGNS])
+
+
+@extend_schema(
+    tags=TAG, summary="The coded reasons for declining a referral", responses=DeclineReasonSerializer(many=True)
+)
+@api_view(["GET"])
+def decline_reason_list(request: Request) -> Response:
+    """The reasons a receiver may give when it declines; send the `code` as `reason_code`."""
+    return Response([{"code": r.value, "label": str(r.label)} for r in DeclineReason])
 
 
 @extend_schema(
@@ -205,11 +215,13 @@ def referral_detail(request: Request, referral_id: uuid.UUID) -> Response:
     tags=TAG,
     summary="Take a step: accept, decline, in progress, done or withdraw",
     request=TransitionInSerializer,
-    responses={200: ReferralSerializer, 403: ERROR, 409: ERROR},
+    responses={200: ReferralSerializer, 400: ERROR, 403: ERROR, 409: ERROR},
 )
 @api_view(["POST"])
 def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
-    """An illegal step, a lost race or a withdrawn consent answers 409 with a message."""
+    """An illegal step, a lost race or a withdrawn consent answers 409 with a message.
+
+    Declining (from sent, accepted or in progress) needs `reason_code`; a missing or unknown code is a 400."""
     referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, audit=False)
     data = _valid(TransitionInSerializer, request)
     try:
@@ -218,6 +230,7 @@ def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
             referral=referral,
             target=data["to"],
             reason=data["reason"],
+            reason_code=data["reason_code"],
             delivered_what=data["delivered_what"] or (data["reason"] if data["to"] == "done" else ""),
             amount_cents=data["amount_cents"],
         )

@@ -6,7 +6,12 @@ from typing import Any
 
 from rest_framework import serializers
 
-from kansrijk.referrals.constants import SIGN_BY_CODE, ConsentMethod, GivenBy, School, Status
+from kansrijk.referrals.constants import SIGN_BY_CODE, ConsentMethod, DeclineReason, GivenBy, School, Status
+
+
+class DeclineReasonSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="Stable code of the reason, sent as `reason_code` when declining.")
+    label = serializers.CharField(help_text="Dutch label.")  # type: ignore[assignment]
 
 
 class SignSerializer(serializers.Serializer[Any]):
@@ -105,6 +110,13 @@ class ReferralInSerializer(serializers.Serializer[Any]):
 class TransitionInSerializer(serializers.Serializer[Any]):
     to = serializers.ChoiceField(choices=Status.choices, help_text="The status to move to.")
     reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="Why (decline, withdraw).")
+    reason_code = serializers.ChoiceField(
+        choices=DeclineReason.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="For `declined` (required there): a code from GET /referrals/decline-reasons.",
+    )
     delivered_what = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="For `done`: the help delivered (else `reason`)."
     )
@@ -137,6 +149,7 @@ class ReferralSerializer(ReferralBriefSerializer):
     version = serializers.IntegerField(help_text="Raised by every step.")
     delivered_what = serializers.CharField()
     delivered_amount_cents = serializers.IntegerField(allow_null=True)
+    decline_reason = serializers.CharField(help_text="Coded reason when declined (see /referrals/decline-reasons).")
     history = StepSerializer(many=True, source="steps.all")
     shared = SharedSerializer(
         allow_null=True, help_text="What the receiver may see; null when consent was withdrawn or withdrawn."

@@ -80,6 +80,17 @@ FINISHED_STATUSES = (Status.DONE.value, Status.DECLINED.value, Status.WITHDRAWN.
 CONSENT_WITHDRAWN_REASON = "toestemming ingetrokken"
 
 
+class DeclineReason(models.TextChoices):
+    """Why a referral was declined: a coded list so reasons can be counted; free text is optional."""
+
+    NOT_ELIGIBLE = "not_eligible", _("Komt niet in aanmerking")
+    FAMILY_UNREACHABLE = "family_unreachable", _("Gezin niet bereikbaar")
+    FAMILY_DECLINED = "family_declined", _("Gezin wil het niet")
+    NO_BUDGET = "no_budget", _("Geen budget meer")
+    REFERRED_ELSEWHERE = "referred_elsewhere", _("Doorverwezen naar andere hulp")
+    OTHER = "other", _("Andere reden")
+
+
 class BarrierCategory(models.TextChoices):
     TRANSPORT = "transport", _("Vervoer en reiskosten")
     EXTRA_COSTS = "extra_costs", _("Bijkomende kosten")

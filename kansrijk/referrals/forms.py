@@ -13,6 +13,7 @@ from kansrijk.referrals.constants import (
     SIGNS,
     BarrierCategory,
     ConsentMethod,
+    DeclineReason,
     FamilyAnswer,
     GivenBy,
     School,
@@ -162,6 +163,9 @@ def parse_euros(value: str) -> int | None:
 class StepForm(forms.Form):
     to = forms.CharField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reden"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    reason_code = forms.ChoiceField(
+        label=_("Reden van afwijzen"), required=False, choices=[("", ""), *DeclineReason.choices]
+    )
     delivered_what = forms.CharField(
         label=_("Welke hulp is gegeven?"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )

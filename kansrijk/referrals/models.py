@@ -16,7 +16,15 @@ from django.utils import timezone
 
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Organisation
-from kansrijk.referrals.constants import BarrierCategory, ConsentMethod, FamilyAnswer, GivenBy, School, Status
+from kansrijk.referrals.constants import (
+    BarrierCategory,
+    ConsentMethod,
+    DeclineReason,
+    FamilyAnswer,
+    GivenBy,
+    School,
+    Status,
+)
 
 USER = settings.AUTH_USER_MODEL
 
@@ -149,6 +157,13 @@ class Referral(models.Model):
     delivered_what = models.TextField(blank=True, default="", help_text="The help delivered (when done).")
     delivered_amount_cents = models.PositiveIntegerField(
         null=True, blank=True, help_text="Amount of the help delivered, in whole euro cents, if any."
+    )
+    decline_reason = models.CharField(
+        max_length=20,
+        choices=DeclineReason.choices,
+        blank=True,
+        default="",
+        help_text="Coded reason when declined (empty otherwise); the free text is in the declining step's reason.",
     )
 
     class Meta:

@@ -28,6 +28,7 @@ from kansrijk.referrals.constants import (
     SIGN_BY_CODE,
     BarrierCategory,
     ConsentMethod,
+    DeclineReason,
     FamilyAnswer,
     GivenBy,
     School,
@@ -35,7 +36,7 @@ from kansrijk.referrals.constants import (
 )
 from kansrijk.referrals.models import Barrier, Child, Concern, Consent, Feedback, Notification, Referral, ReferralStep
 from kansrijk.referrals.validation import age_range, contains_bsn
-from kansrijk.referrals.workflow import transition_for
+from kansrijk.referrals.workflow import Transition, transition_for
 from kansrijk.socialmap.constants import NEED_BY_CODE
 from kansrijk.socialmap.models import Service
 
@@ -318,10 +319,15 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
     return referral
 
 
-def _check_step_input(target: str, reason: str, delivered_what: str, amount_cents: int | None) -> None:
-    if target in (Status.DECLINED, Status.WITHDRAWN) and not reason.strip():
+def _check_step_input(
+    transition: Transition, reason: str, reason_code: str, delivered_what: str, amount_cents: int | None
+) -> None:
+    """What the step needs, read from its row in the transition table."""
+    if transition.needs_reason_code and reason_code not in DeclineReason.values:
+        raise ReferralError(_("Kies een reden uit de lijst."), "reason_code")
+    if transition.needs_reason and not reason.strip():
         raise ReferralError(_("Schrijf kort op waarom."), "reason")
-    if target == Status.DONE and not delivered_what.strip():
+    if transition.needs_delivery and not delivered_what.strip():
         raise ReferralError(_("Schrijf op welke hulp het kind of gezin kreeg."), "delivered_what")
     if amount_cents is not None and amount_cents < 0:
         raise ReferralError(_("Een bedrag kan niet negatief zijn."), "amount_cents")
@@ -335,10 +341,14 @@ def referral_transition(
     referral: Referral,
     target: str,
     reason: str = "",
+    reason_code: str = "",
     delivered_what: str = "",
     amount_cents: int | None = None,
 ) -> Referral:
-    """Take one step of the lifecycle; exactly one of two simultaneous steps wins (version check)."""
+    """Take one step of the lifecycle; exactly one of two simultaneous steps wins (version check).
+
+    A decline (from sent, accepted or in progress) needs a `reason_code` from `DeclineReason`;
+    its free text `reason` is optional. What a step needs comes from its row in `workflow.TRANSITIONS`."""
     transition = transition_for(source=referral.status, target=target)
     sides = selectors.access_referral_sides(user=actor, referral=referral)
     if transition.side not in sides:
@@ -346,7 +356,8 @@ def referral_transition(
         raise NotAllowedError(_("Deze stap is voor %(who)s.") % {"who": who}, "to")
     if transition.side == "receiver" and not selectors.access_referral_personal_data(user=actor, referral=referral):
         raise ConflictError(_("De toestemming is ingetrokken. Je kunt deze verwijzing niet meer behandelen."), "to")
-    _check_step_input(target, reason, delivered_what, amount_cents)
+    _check_step_input(transition, reason, reason_code, delivered_what, amount_cents)
+    reason_code = reason_code if transition.needs_reason_code else ""
     organisation_id = referral.receiver_id if transition.side == "receiver" else referral.referrer_id
     source = referral.status
     with transaction.atomic():
@@ -356,17 +367,17 @@ def referral_transition(
             actor=actor,
             organisation_id=organisation_id,
             reason=reason.strip(),
+            reason_code=reason_code,
             delivered_what=delivered_what.strip(),
             amount_cents=amount_cents,
         )
-        record(
-            actor=actor,
-            action="referral.transition",
-            obj=referral,
-            detail={"from": source, "to": target, "version": referral.version},
-        )
+        detail: dict[str, object] = {"from": source, "to": target, "version": referral.version}
+        if reason_code:
+            detail["reason_code"] = reason_code
+        record(actor=actor, action="referral.transition", obj=referral, detail=detail)
         if transition.side == "receiver":
-            message = _("Verwijzing voor '%(service)s': ") + str(Status(target).label).lower() + "."
+            message = _("Verwijzing voor '%(service)s': ") + str(Status(target).label).lower()
+            message += f" ({str(DeclineReason(reason_code).label).lower()})." if reason_code else "."
             _tell(referral, referral.referrer_id, message, _referrer_emails(referral))
         else:
             _tell(
@@ -385,6 +396,7 @@ def _step(
     actor: User | None,
     organisation_id: uuid.UUID,
     reason: str = "",
+    reason_code: str = "",
     delivered_what: str = "",
     amount_cents: int | None = None,
 ) -> None:
@@ -393,6 +405,8 @@ def _step(
     fields: dict[str, object] = {"status": target, "version": F("version") + 1, "status_changed_at": now}
     if target == Status.DONE:
         fields.update(delivered_what=delivered_what, delivered_amount_cents=amount_cents)
+    if reason_code:
+        fields["decline_reason"] = reason_code
     updated = Referral.objects.filter(pk=referral.pk, status=referral.status, version=referral.version).update(**fields)
     if updated != 1:
         raise ConflictError(_("Iemand anders heeft deze verwijzing net veranderd. Laad de pagina opnieuw."), "to")
@@ -409,6 +423,8 @@ def _step(
     referral.status, referral.version, referral.status_changed_at = target, referral.version + 1, now
     if target == Status.DONE:
         referral.delivered_what, referral.delivered_amount_cents = delivered_what, amount_cents
+    if reason_code:
+        referral.decline_reason = reason_code
 
 
 def _touch(concern_id: uuid.UUID, when: object = None) -> None:

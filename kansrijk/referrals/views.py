@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.referrals import selectors, services
-from kansrijk.referrals.constants import SIGN_BY_CODE, Status
+from kansrijk.referrals.constants import SIGN_BY_CODE, DeclineReason, Status
 from kansrijk.referrals.forms import BarrierForm, ChildFormSet, ConcernForm, ConsentForm, FeedbackForm, StepForm
 from kansrijk.referrals.models import Concern
 from kansrijk.referrals.workflow import TransitionError, targets_from
@@ -211,6 +211,7 @@ def referral_detail(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
             "is_referrer": "referrer" in sides,
             "barrier_form": BarrierForm(),
             "can_give_feedback": "referrer" in sides and referral.status == Status.DONE,
+            "decline_reasons": DeclineReason.choices,
         },
     )
 
@@ -229,6 +230,7 @@ def referral_step(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
             referral=referral,
             target=form.cleaned_data["to"],
             reason=form.cleaned_data["reason"],
+            reason_code=form.cleaned_data["reason_code"],
             delivered_what=form.cleaned_data["delivered_what"],
             amount_cents=form.cleaned_data["amount"],
         )
