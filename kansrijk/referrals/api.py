@@ -159,6 +159,7 @@ def _detail(request: Request, referral: Referral) -> dict[str, Any]:
     sides = selectors.access_referral_sides(user=request.user, referral=referral)
     personal = selectors.access_referral_personal_data(user=request.user, referral=referral)
     referral.shared = selectors.shared_view(referral=referral) if personal else None  # type: ignore[attr-defined]
+    referral.referrer_contact = selectors.referrer_contact(referral=referral)  # type: ignore[attr-defined]
     referral.allowed_transitions = [  # type: ignore[attr-defined]
         target for side in sorted(sides) for target in targets_from(source=referral.status, side=side)
     ]

@@ -144,6 +144,14 @@ class SharedSerializer(serializers.Serializer[Any]):
     note = serializers.CharField()
 
 
+class ContactSerializer(serializers.Serializer[Any]):
+    organisation = serializers.CharField(help_text="Name of the referring organisation.")
+    name = serializers.CharField(help_text="Name of the referring professional (may be empty).")
+    email = serializers.CharField(help_text="E-mail of the referring professional, else of the organisation.")
+    phone = serializers.CharField(help_text="Phone number of the referring organisation (may be empty).")
+    organisation_email = serializers.CharField(help_text="Public e-mail of the referring organisation.")
+
+
 class ReferralSerializer(ReferralBriefSerializer):
     referrer = serializers.UUIDField(source="referrer_id")
     version = serializers.IntegerField(help_text="Raised by every step.")
@@ -155,6 +163,7 @@ class ReferralSerializer(ReferralBriefSerializer):
         allow_null=True, help_text="What the receiver may see; null when consent was withdrawn or withdrawn."
     )
     allowed_transitions = serializers.ListField(child=serializers.CharField())
+    referrer_contact = ContactSerializer(help_text="Who referred and how to reach them.")
 
 
 def signs_for(codes: list[str]) -> list[dict[str, str]]:

@@ -212,6 +212,7 @@ def referral_detail(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
             "barrier_form": BarrierForm(),
             "can_give_feedback": "referrer" in sides and referral.status == Status.DONE,
             "decline_reasons": DeclineReason.choices,
+            "contact": selectors.referrer_contact(referral=referral),
         },
     )
 
