@@ -34,6 +34,7 @@ from kansrijk.referrals.constants import (
     School,
     Status,
 )
+from kansrijk.referrals.labels import children_text
 from kansrijk.referrals.models import Barrier, Child, Concern, Consent, Feedback, Notification, Referral, ReferralStep
 from kansrijk.referrals.validation import age_range, contains_bsn
 from kansrijk.referrals.workflow import Transition, transition_for
@@ -269,7 +270,7 @@ def consent_withdraw(*, actor: User, consent: Consent) -> list[Referral]:
             _tell(
                 referral,
                 referral.receiver_id,
-                _("Verwijzing voor '%(service)s' is ingetrokken: toestemming ingetrokken."),
+                _("Verwijzing voor '%(service)s' over %(child)s is ingetrokken: toestemming ingetrokken."),
                 _receiver_emails(referral),
             )
         _touch(locked.concern_id)
@@ -315,7 +316,9 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
             obj=referral,
             detail={"concern": str(concern.pk), "service": str(service.pk), "receiver": str(receiver.pk)},
         )
-        _tell(referral, receiver.pk, _("Nieuwe verwijzing voor '%(service)s'."), _receiver_emails(referral))
+        _tell(
+            referral, receiver.pk, _("Nieuwe verwijzing voor '%(service)s' over %(child)s."), _receiver_emails(referral)
+        )
     return referral
 
 
@@ -376,14 +379,14 @@ def referral_transition(
             detail["reason_code"] = reason_code
         record(actor=actor, action="referral.transition", obj=referral, detail=detail)
         if transition.side == "receiver":
-            message = _("Verwijzing voor '%(service)s': ") + str(Status(target).label).lower()
+            message = _("Verwijzing voor '%(service)s' over %(child)s: ") + str(Status(target).label).lower()
             message += f" ({str(DeclineReason(reason_code).label).lower()})." if reason_code else "."
             _tell(referral, referral.referrer_id, message, _referrer_emails(referral))
         else:
             _tell(
                 referral,
                 referral.receiver_id,
-                _("Verwijzing voor '%(service)s' is ingetrokken."),
+                _("Verwijzing voor '%(service)s' over %(child)s is ingetrokken."),
                 _receiver_emails(referral),
             )
     return referral
@@ -439,9 +442,17 @@ def _referrer_emails(referral: Referral) -> list[str]:
     return [referral.created_by.email] if referral.created_by is not None else []
 
 
+def _child_label(referral: Referral) -> str:
+    concern = referral.concern
+    return children_text(
+        concern.children.all(), this_year=timezone.localdate().year, given_year=concern.created_at.year
+    )
+
+
 def _tell(referral: Referral, organisation_id: uuid.UUID, template: str, emails: list[str]) -> None:
-    """An in-app notification now, an e-mail after commit; neither holds personal data."""
-    message = template % {"service": referral.service_name}
+    """An in-app notification now, an e-mail after commit. They name the child only by initials
+    and age ("over S., 9 jaar"), never by name, so the professional knows which child it is about."""
+    message = template % {"service": referral.service_name, "child": _child_label(referral)}
     Notification.objects.create(organisation_id=organisation_id, referral=referral, message=message[:255])
     if emails:
         link = settings.SITE_URL + reverse("referrals:referral", args=[referral.pk])
@@ -460,15 +471,15 @@ def referral_remind(*, referral: Referral) -> bool:
         _tell(
             referral,
             referral.receiver_id,
-            _("Herinnering: de verwijzing voor '%(service)s' wacht al 10 werkdagen op antwoord."),
+            _("Herinnering: de verwijzing voor '%(service)s' over %(child)s wacht al 10 werkdagen op antwoord."),
             _receiver_emails(referral),
         )
         _tell(
             referral,
             referral.referrer_id,
             _(
-                "De verwijzing voor '%(service)s' is na 10 werkdagen nog niet beantwoord. We hebben de organisatie "
-                "herinnerd."
+                "De verwijzing voor '%(service)s' over %(child)s is na 10 werkdagen nog niet beantwoord. We hebben "
+                "de organisatie herinnerd."
             ),
             _referrer_emails(referral),
         )
