@@ -131,6 +131,7 @@ def consent_create(request: Request, concern_id: uuid.UUID) -> Response:
             purpose=data["purpose"],
             method=data["method"],
             organisation_ids=data["organisations"],
+            expires_on=data["expires_on"],
         )
     except services.ReferralError as error:
         return _error(error)

@@ -50,6 +50,12 @@ class ConsentInSerializer(serializers.Serializer[Any]):
     organisations = serializers.ListField(child=serializers.UUIDField(), help_text="Organisations it may go to.")
     purpose = serializers.CharField(help_text="What the data may be shared for.")
     method = serializers.ChoiceField(choices=ConsentMethod.choices, help_text="How consent was given.")
+    expires_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Last day consent is valid (after today); default CONSENT_DEFAULT_DAYS (one year) from now.",
+    )
 
 
 class ConsentSerializer(serializers.Serializer[Any]):
@@ -60,7 +66,8 @@ class ConsentSerializer(serializers.Serializer[Any]):
     organisations = serializers.SerializerMethodField()
     given_at = serializers.DateTimeField()
     withdrawn_at = serializers.DateTimeField(allow_null=True)
-    valid = serializers.BooleanField(source="is_valid", help_text="False once withdrawn.")
+    expires_at = serializers.DateTimeField(help_text="When consent ends; expired consent is not valid.")
+    valid = serializers.BooleanField(source="is_valid", help_text="False once withdrawn or expired.")
 
     def get_organisations(self, consent: Any) -> list[str]:
         return [str(o.pk) for o in consent.organisations.all()]

@@ -73,7 +73,7 @@ def access_referral_personal_data(*, user: Any, referral: Referral) -> bool:
     sides = access_referral_sides(user=user, referral=referral)
     if "referrer" in sides:
         return True
-    consent_valid = referral.consent is not None and referral.consent.withdrawn_at is None
+    consent_valid = referral.consent is not None and referral.consent.is_valid
     return "receiver" in sides and referral.status != Status.WITHDRAWN and consent_valid
 
 
@@ -130,19 +130,21 @@ def consent_get_for(*, user: Any, concern: Concern, consent_id: uuid.UUID) -> Co
 
 
 def consent_valid_for(*, concern: Concern, organisation: Organisation) -> Consent | None:
-    """The newest valid consent of the concern that names the organisation."""
+    """The newest valid consent of the concern that names the organisation: not withdrawn, not expired."""
     return (
-        Consent.objects.filter(concern=concern, withdrawn_at__isnull=True, organisations=organisation)
+        Consent.objects.filter(
+            concern=concern, withdrawn_at__isnull=True, expires_at__gt=timezone.now(), organisations=organisation
+        )
         .order_by("-given_at")
         .first()
     )
 
 
 def consented_organisation_ids(*, concern: Concern) -> set[uuid.UUID]:
-    """Organisations named in a valid consent of the concern."""
+    """Organisations named in a valid (not withdrawn, not expired) consent of the concern."""
     return set(
         Consent.organisations.through.objects.filter(
-            consent__concern=concern, consent__withdrawn_at__isnull=True
+            consent__concern=concern, consent__withdrawn_at__isnull=True, consent__expires_at__gt=timezone.now()
         ).values_list("organisation_id", flat=True)
     )
 
@@ -333,6 +335,17 @@ def referral_list_due_for_reminder(*, now: datetime | None = None) -> QuerySet[R
     today = timezone.localdate(now or timezone.now())
     cutoff = working_days_before(today, REMINDER_WORKING_DAYS)
     return _referral_queryset().filter(status=Status.SENT, reminded_at__isnull=True, created_at__date__lte=cutoff)
+
+
+def consent_list_expired_with_open_referrals(*, now: datetime | None = None) -> QuerySet[Consent]:
+    """Consents past their end date (not withdrawn) under which a referral is still open."""
+    open_referrals = Referral.objects.filter(consent=OuterRef("pk"), status__in=OPEN_STATUSES)
+    return (
+        Consent.objects.filter(withdrawn_at__isnull=True, expires_at__lte=now or timezone.now())
+        .filter(Exists(open_referrals))
+        .select_related("concern")
+        .order_by("expires_at")
+    )
 
 
 def retention_days() -> int:

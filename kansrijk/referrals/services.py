@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -23,6 +24,7 @@ from kansrijk.organisations.models import Membership, Organisation
 from kansrijk.referrals import selectors
 from kansrijk.referrals.constants import (
     CONSENT_AGE,
+    CONSENT_EXPIRED_REASON,
     CONSENT_WITHDRAWN_REASON,
     OPEN_STATUSES,
     SIGN_BY_CODE,
@@ -35,7 +37,17 @@ from kansrijk.referrals.constants import (
     Status,
 )
 from kansrijk.referrals.labels import children_text
-from kansrijk.referrals.models import Barrier, Child, Concern, Consent, Feedback, Notification, Referral, ReferralStep
+from kansrijk.referrals.models import (
+    Barrier,
+    Child,
+    Concern,
+    Consent,
+    Feedback,
+    Notification,
+    Referral,
+    ReferralStep,
+    consent_days,
+)
 from kansrijk.referrals.validation import age_range, contains_bsn
 from kansrijk.referrals.workflow import Transition, transition_for
 from kansrijk.socialmap.constants import NEED_BY_CODE
@@ -51,6 +63,7 @@ FIELD_LABELS = {
     "delivered_what": "Welke hulp",
     "description": "Omschrijving",
     "comment": "Wat zei het gezin",
+    "close_note": "Toelichting",
 }
 
 
@@ -86,7 +99,8 @@ class WishData:
     child: int | None = None
 
 
-def _no_bsn(field: str, *texts: str) -> None:
+def reject_bsn(field: str, *texts: str) -> None:
+    """A `ReferralError` naming the field when any text holds something shaped like a BSN."""
     if any(contains_bsn(text) for text in texts):
         raise ReferralError(
             _(
@@ -98,7 +112,8 @@ def _no_bsn(field: str, *texts: str) -> None:
         )
 
 
-def _require_member(actor: User, organisation_id: uuid.UUID) -> None:
+def require_member(actor: User, organisation_id: uuid.UUID) -> None:
+    """A `NotAllowedError` unless the actor works for the organisation."""
     if not Membership.objects.filter(user=actor, organisation_id=organisation_id).exists():
         raise NotAllowedError(_("Je werkt niet voor deze organisatie."))
 
@@ -107,7 +122,7 @@ def _child(data: ChildData, index: int, this_year: int) -> Child:
     name = data.first_name.strip()
     if not name or len(name) > 40:
         raise ReferralError(_("Vul de voornaam of de voorletters in (kind %(n)s).") % {"n": index + 1}, "children")
-    _no_bsn("children", name)
+    reject_bsn("children", name)
     if data.school not in School.values:
         raise ReferralError(_("Kies het soort school (kind %(n)s).") % {"n": index + 1}, "children")
     birth_year = (
@@ -127,7 +142,7 @@ def _wishes(wishes: Sequence[WishData], children: int) -> list[dict[str, object]
         text = wish.text.strip()
         if not text and not wish.need:
             continue
-        _no_bsn("wishes", text)
+        reject_bsn("wishes", text)
         if wish.need and wish.need not in NEED_BY_CODE:
             raise ReferralError(_("'%(need)s' is geen bekende behoefte.") % {"need": wish.need}, "wishes")
         child = wish.child if wish.child is not None and 0 <= wish.child < children else None
@@ -145,7 +160,7 @@ def concern_create(
     note: str = "",
     wishes: Sequence[WishData] = (),
 ) -> Concern:
-    _require_member(actor, organisation.pk)
+    require_member(actor, organisation.pk)
     municipality = Municipality.objects.filter(code=municipality_code.strip().upper()).first()
     if municipality is None:
         raise ReferralError(_("Kies de gemeente waar het gezin woont."), "municipality")
@@ -157,7 +172,7 @@ def concern_create(
     unknown = [code for code in codes if code not in SIGN_BY_CODE]
     if unknown:
         raise ReferralError(_("Onbekend signaal: %(codes)s.") % {"codes": ", ".join(unknown)}, "signals")
-    _no_bsn("note", note)
+    reject_bsn("note", note)
     items = _wishes(wishes, len(rows))
     with transaction.atomic():
         concern = Concern.objects.create(
@@ -209,15 +224,19 @@ def consent_create(
     purpose: str,
     method: str,
     organisation_ids: Iterable[uuid.UUID | str],
+    expires_on: date | None = None,
 ) -> Consent:
-    _require_member(actor, concern.organisation_id)
+    """Record consent; it ends after `expires_on` (inclusive) or, by default, CONSENT_DEFAULT_DAYS from now."""
+    require_member(actor, concern.organisation_id)
+    _require_open(concern)
+    expires_at = _consent_end(expires_on)
     if given_by not in GivenBy.values:
         raise ReferralError(_("Kies wie toestemming gaf."), "given_by")
     if method not in ConsentMethod.values:
         raise ReferralError(_("Kies hoe de toestemming is gegeven."), "method")
     if not purpose.strip():
         raise ReferralError(_("Schrijf op waarvoor de gegevens gedeeld mogen worden."), "purpose")
-    _no_bsn("purpose", purpose)
+    reject_bsn("purpose", purpose)
     try:
         ids = {uuid.UUID(str(value)) for value in organisation_ids}
     except ValueError as error:
@@ -228,7 +247,12 @@ def consent_create(
     _check_consenter(concern, given_by)
     with transaction.atomic():
         consent = Consent.objects.create(
-            concern=concern, given_by=given_by, purpose=purpose.strip(), method=method, recorded_by=actor
+            concern=concern,
+            given_by=given_by,
+            purpose=purpose.strip(),
+            method=method,
+            recorded_by=actor,
+            expires_at=expires_at,
         )
         consent.organisations.set(organisations)
         _touch(concern.pk)
@@ -241,14 +265,29 @@ def consent_create(
                 "organisations": sorted(str(o.pk) for o in organisations),
                 "given_by": given_by,
                 "method": method,
+                "expires_at": expires_at.isoformat(),
             },
         )
     return consent
 
 
+def _require_open(concern: Concern) -> None:
+    if concern.closed_at is not None:
+        raise ConflictError(_("Deze zorg is afgesloten. Heropen de zorg eerst."), "concern")
+
+
+def _consent_end(expires_on: date | None) -> datetime:
+    """The end of consent: the end of `expires_on` (local time), or the default period from now."""
+    if expires_on is None:
+        return timezone.now() + timedelta(days=consent_days())
+    if expires_on <= timezone.localdate():
+        raise ReferralError(_("De einddatum van de toestemming moet na vandaag liggen."), "expires_on")
+    return timezone.make_aware(datetime.combine(expires_on + timedelta(days=1), time.min))
+
+
 def consent_withdraw(*, actor: User, consent: Consent) -> list[Referral]:
     """Withdraw consent: sharing stops at once and every open referral made under it is withdrawn."""
-    _require_member(actor, consent.concern.organisation_id)
+    require_member(actor, consent.concern.organisation_id)
     with transaction.atomic():
         locked = Consent.objects.select_for_update().get(pk=consent.pk)
         if locked.withdrawn_at is not None:
@@ -256,36 +295,66 @@ def consent_withdraw(*, actor: User, consent: Consent) -> list[Referral]:
         locked.withdrawn_at, locked.withdrawn_by = timezone.now(), actor
         locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
         record(actor=actor, action="consent.withdraw", obj=locked, detail={"concern": str(locked.concern_id)})
-        referrals = list(
-            Referral.objects.select_for_update().filter(consent=locked, status__in=OPEN_STATUSES).order_by("pk")
+        referrals = _withdraw_open_referrals(
+            locked,
+            actor=actor,
+            reason=CONSENT_WITHDRAWN_REASON,
+            message=_("Verwijzing voor '%(service)s' over %(child)s is ingetrokken: toestemming ingetrokken."),
         )
-        for referral in referrals:
-            _step(
-                referral,
-                target=Status.WITHDRAWN,
-                actor=actor,
-                organisation_id=referral.referrer_id,
-                reason=CONSENT_WITHDRAWN_REASON,
-            )
-            _tell(
-                referral,
-                referral.receiver_id,
-                _("Verwijzing voor '%(service)s' over %(child)s is ingetrokken: toestemming ingetrokken."),
-                _receiver_emails(referral),
-            )
-        _touch(locked.concern_id)
     consent.withdrawn_at = locked.withdrawn_at
+    return referrals
+
+
+def consent_expire(*, consent: Consent, now: datetime | None = None) -> list[Referral]:
+    """Consent past its end date: withdraw the open referrals made under it, exactly as a withdrawal
+    does (the system is the actor). Sharing already stopped at the end date (read-time check)."""
+    with transaction.atomic():
+        locked = Consent.objects.select_for_update().get(pk=consent.pk)
+        if locked.withdrawn_at is not None or locked.expires_at > (now or timezone.now()):
+            return []
+        referrals = _withdraw_open_referrals(
+            locked,
+            actor=None,
+            reason=CONSENT_EXPIRED_REASON,
+            message=_("Verwijzing voor '%(service)s' over %(child)s is ingetrokken: toestemming verlopen."),
+        )
+        record(
+            actor=None,
+            action="consent.expire",
+            obj=locked,
+            actor_label="system",
+            detail={"concern": str(locked.concern_id), "referrals": [str(r.pk) for r in referrals]},
+        )
+    return referrals
+
+
+def consent_expiry_run(*, now: datetime | None = None) -> int:
+    """The daily task: withdraw the open referrals under every expired consent; returns how many."""
+    return sum(
+        len(consent_expire(consent=c, now=now)) for c in selectors.consent_list_expired_with_open_referrals(now=now)
+    )
+
+
+def _withdraw_open_referrals(consent: Consent, *, actor: User | None, reason: str, message: str) -> list[Referral]:
+    referrals = list(
+        Referral.objects.select_for_update().filter(consent=consent, status__in=OPEN_STATUSES).order_by("pk")
+    )
+    for referral in referrals:
+        _step(referral, target=Status.WITHDRAWN, actor=actor, organisation_id=referral.referrer_id, reason=reason)
+        _tell(referral, referral.receiver_id, message, _receiver_emails(referral))
+    _touch(consent.concern_id)
     return referrals
 
 
 def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | str, note: str = "") -> Referral:
     """Refer the concern to one service; only with valid consent for the service's organisation."""
-    _require_member(actor, concern.organisation_id)
+    require_member(actor, concern.organisation_id)
     service = Service.objects.select_related("organization__organisation").filter(pk=service_id).first()
     if service is None:
         raise ReferralError(_("Deze hulp staat niet op de sociale kaart."), "service")
     receiver: Organisation = service.organization.organisation
-    _no_bsn("note", note)
+    reject_bsn("note", note)
+    _require_open(concern)
     with transaction.atomic():
         consent = selectors.consent_valid_for(concern=concern, organisation=receiver)
         if consent is None:
@@ -334,8 +403,8 @@ def _check_step_input(
         raise ReferralError(_("Schrijf op welke hulp het kind of gezin kreeg."), "delivered_what")
     if amount_cents is not None and amount_cents < 0:
         raise ReferralError(_("Een bedrag kan niet negatief zijn."), "amount_cents")
-    _no_bsn("reason", reason)
-    _no_bsn("delivered_what", delivered_what)
+    reject_bsn("reason", reason)
+    reject_bsn("delivered_what", delivered_what)
 
 
 def referral_transition(
@@ -493,7 +562,7 @@ def barrier_create(*, actor: User, referral: Referral, category: str, descriptio
         raise NotAllowedError(_("Je werkt niet voor een organisatie van deze verwijzing."))
     if category not in BarrierCategory.values:
         raise ReferralError(_("Kies het soort drempel."), "category")
-    _no_bsn("description", description)
+    reject_bsn("description", description)
     sides = selectors.access_referral_sides(user=actor, referral=referral)
     organisation_id = referral.referrer_id if "referrer" in sides else referral.receiver_id
     with transaction.atomic():
@@ -526,7 +595,7 @@ def feedback_record(
         raise ReferralError(_("Kies of de hulp het gezin hielp."), "family_answer")
     if child_score is not None and not 1 <= child_score <= 5:
         raise ReferralError(_("Kies een smiley van 1 tot 5."), "child_score")
-    _no_bsn("comment", comment)
+    reject_bsn("comment", comment)
     with transaction.atomic():
         feedback, _created = Feedback.objects.update_or_create(
             referral=referral,
