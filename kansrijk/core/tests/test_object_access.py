@@ -83,6 +83,8 @@ OWNED: dict[str, Callable[[World], dict[str, Any]]] = {
     "api:commitment-progress": _commitment,
     "referrals:concern": _concern_kwargs,
     "referrals:consent_create": _concern_kwargs,
+    "referrals:concern_close": _concern_kwargs,
+    "referrals:concern_reopen": _concern_kwargs,
     "referrals:consent_withdraw": _consent_kwargs,
     "referrals:referral_create": _concern_kwargs,
     "referrals:referral": _ref,
