@@ -120,3 +120,18 @@ def test_the_consent_form_and_api_take_an_end_date(teacher, fund):
     )
     assert bad.status_code == 400
     assert [e["field"] for e in bad.json()["errors"]] == ["expires_on"]
+
+
+def test_the_migration_gives_existing_consent_an_end_date_counted_from_giving(teacher, fund, settings):
+    import importlib
+
+    from django.apps import apps
+
+    settings.CONSENT_DEFAULT_DAYS = 365
+    given = timezone.now() - timedelta(days=400)
+    consent = ConsentFactory(concern=ConcernFactory(organisation=teacher.organisation), given_at=given)
+    migration = importlib.import_module("kansrijk.referrals.migrations.0004_concern_closing_and_consent_end_date")
+    migration.consent_ends_a_year_after_it_was_given(apps, None)
+    consent.refresh_from_db()
+    assert consent.expires_at == given + timedelta(days=365)
+    assert not consent.is_valid
