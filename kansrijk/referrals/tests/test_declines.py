@@ -127,3 +127,10 @@ def test_the_migration_gives_old_declines_other_and_keeps_their_text(fund):
     assert referral.decline_reason == "other"
     assert referral.steps.last().reason == "Te ver weg"
     assert Referral.objects.get(pk=untouched.pk).decline_reason == ""
+
+
+def test_the_referrer_sees_the_decline_reason_on_the_concern(teacher, fund, fund_worker):
+    referral = ReferralFactory(receiver=fund, accepted=True, concern=ConcernFactory(organisation=teacher.organisation))
+    _post(fund_worker, referral, {"to": "declined", "reason_code": "referred_elsewhere"})
+    page = client_for(teacher).get(f"/zorgen/{referral.concern_id}/").content.decode()
+    assert "Afgewezen</strong> — Doorverwezen naar andere hulp" in page
