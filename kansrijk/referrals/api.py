@@ -25,6 +25,7 @@ from kansrijk.referrals.api_serializers import (
     DeclineReasonSerializer,
     ReferralBriefSerializer,
     ReferralInSerializer,
+    ReferralListItemSerializer,
     ReferralSerializer,
     SignSerializer,
     TransitionInSerializer,
@@ -176,11 +177,12 @@ def _detail(request: Request, referral: Referral) -> dict[str, Any]:
         OpenApiParameter("page", int, description="GET: page number (25 per page)."),
     ],
     request=ReferralInSerializer,
-    responses={200: ReferralBriefSerializer(many=True), 201: ReferralSerializer, 409: ERROR},
+    responses={200: ReferralListItemSerializer(many=True), 201: ReferralSerializer, 409: ERROR},
 )
 @api_view(["GET", "POST"])
 def referral_list(request: Request) -> Response:
-    """GET: referrals sent to or by your organisations (audited). POST: refer; 409 without valid consent."""
+    """GET: referrals sent to or by your organisations (audited), open first and longest waiting on top.
+    POST: refer; 409 without valid consent."""
     if request.method == "GET":
         params = request.query_params
         page_number = int(params["page"]) if params.get("page", "").isdigit() else 1
@@ -190,7 +192,10 @@ def referral_list(request: Request) -> Response:
             status=params.get("status", ""),
             page=page_number,
         )
-        results = ReferralBriefSerializer(page.referrals, many=True).data
+        results = [
+            {**ReferralBriefSerializer(row.referral).data, "children": row.children, "days_waiting": row.days_waiting}
+            for row in page.rows
+        ]
         return Response({"count": page.total, "page": page.page_number, "results": results})
     data = _valid(ReferralInSerializer, request)
     try:

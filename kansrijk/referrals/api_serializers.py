@@ -95,6 +95,13 @@ class ReferralBriefSerializer(serializers.Serializer[Any]):
     status_changed_at = serializers.DateTimeField()
 
 
+class ReferralListItemSerializer(ReferralBriefSerializer):
+    children = serializers.CharField(help_text="The children as initials and age, e.g. 'S., 9 jaar'.")
+    days_waiting = serializers.IntegerField(
+        allow_null=True, help_text="Days since an open referral was sent; null once finished."
+    )
+
+
 class ConcernSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     organisation = serializers.UUIDField(source="organisation_id")

@@ -80,3 +80,12 @@ def test_the_list_takes_the_same_number_of_queries_for_one_or_many_rows(
         )
     with django_assert_num_queries(len(one)):
         client.get("/zorgen/verwijzingen/")
+
+
+def test_the_api_list_gives_initials_age_and_days_waiting_oldest_first(fund, fund_worker, teacher):
+    newer = _referral(fund, teacher, days_ago=1)
+    older = _referral(fund, teacher, days_ago=7, children=[{"first_name": "Jip", "birth_year": 2019}])
+    results = client_for(fund_worker).get("/api/v1/referrals?direction=in").json()["results"]
+    assert [r["id"] for r in results] == [str(older.pk), str(newer.pk)]
+    assert results[0]["children"].startswith("J., ")
+    assert [r["days_waiting"] for r in results] == [7, 1]
