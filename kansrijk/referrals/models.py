@@ -334,6 +334,9 @@ class ConcernRecord(models.Model):
     service_ids = models.JSONField(default=list, help_text="HSDS ids of the services referred to.")
     receiver_ids = models.JSONField(default=list, help_text="Ids of the organisations referred to.")
     days_to_help = models.JSONField(default=list, help_text="Days from sent to done, per referral that was done.")
+    decline_reasons = models.JSONField(
+        default=dict, blank=True, help_text="Number of declined referrals per coded decline reason."
+    )
     feedback = models.JSONField(default=list, help_text="Family answers and child scores, without comments.")
 
     class Meta:

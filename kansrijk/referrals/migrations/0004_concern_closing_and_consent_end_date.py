@@ -1,5 +1,6 @@
 """Concerns can be closed with a coded reason and reopened; consent gets an end date
-(existing consent: CONSENT_DEFAULT_DAYS after it was given); notifications name the child by initials."""
+(existing consent: CONSENT_DEFAULT_DAYS after it was given); notifications name the child by initials;
+the anonymous statistics of an erased concern keep the number of declines per coded reason."""
 
 import django.db.models.deletion
 from django.conf import settings
@@ -26,6 +27,13 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="concernrecord",
+            name="decline_reasons",
+            field=models.JSONField(
+                blank=True, default=dict, help_text="Number of declined referrals per coded decline reason."
+            ),
+        ),
         migrations.AddField(
             model_name="concern",
             name="close_note",

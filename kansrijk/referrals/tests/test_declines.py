@@ -134,3 +134,13 @@ def test_the_referrer_sees_the_decline_reason_on_the_concern(teacher, fund, fund
     _post(fund_worker, referral, {"to": "declined", "reason_code": "referred_elsewhere"})
     page = client_for(teacher).get(f"/zorgen/{referral.concern_id}/").content.decode()
     assert "Afgewezen</strong> — Doorverwezen naar andere hulp" in page
+
+
+def test_the_anonymous_statistics_keep_the_decline_reasons(fund, fund_worker):
+    from kansrijk.referrals import retention
+
+    referral = ReferralFactory(receiver=fund)
+    _post(fund_worker, referral, {"to": "declined", "reason_code": "no_budget", "reason": "Potje is op"})
+    record = retention.concern_erase(actor=None, concern=referral.concern)
+    assert record.decline_reasons == {"no_budget": 1}
+    assert "Potje" not in str(record.__dict__)
