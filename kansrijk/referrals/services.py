@@ -427,7 +427,9 @@ def referral_transition(
         who = _("de organisatie die de hulp geeft") if transition.side == "receiver" else _("de verwijzer")
         raise NotAllowedError(_("Deze stap is voor %(who)s.") % {"who": who}, "to")
     if transition.side == "receiver" and not selectors.access_referral_personal_data(user=actor, referral=referral):
-        raise ConflictError(_("De toestemming is ingetrokken. Je kunt deze verwijzing niet meer behandelen."), "to")
+        raise ConflictError(
+            _("De toestemming is ingetrokken of verlopen. Je kunt deze verwijzing niet meer behandelen."), "to"
+        )
     _check_step_input(transition, reason, reason_code, delivered_what, amount_cents)
     reason_code = reason_code if transition.needs_reason_code else ""
     organisation_id = referral.receiver_id if transition.side == "receiver" else referral.referrer_id

@@ -135,3 +135,11 @@ def test_the_migration_gives_existing_consent_an_end_date_counted_from_giving(te
     consent.refresh_from_db()
     assert consent.expires_at == given + timedelta(days=365)
     assert not consent.is_valid
+
+
+def test_the_receiver_cannot_act_on_a_referral_whose_consent_expired(teacher, fund, fund_worker):
+    concern = ConcernFactory(organisation=teacher.organisation)
+    consent = ConsentFactory(concern=concern, organisations=[fund], expires_at=timezone.now() - timedelta(seconds=1))
+    referral = ReferralFactory(concern=concern, receiver=fund, consent=consent)
+    with pytest.raises(services.ConflictError, match="ingetrokken of verlopen"):
+        services.referral_transition(actor=fund_worker.user, referral=referral, target="accepted")
