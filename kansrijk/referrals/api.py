@@ -23,13 +23,15 @@ from kansrijk.referrals.api_serializers import (
     ConcernSerializer,
     ConsentInSerializer,
     ConsentSerializer,
+    DeclineReasonSerializer,
     ReferralBriefSerializer,
     ReferralInSerializer,
+    ReferralListItemSerializer,
     ReferralSerializer,
     SignSerializer,
     TransitionInSerializer,
 )
-from kansrijk.referrals.constants import SIGNS
+from kansrijk.referrals.constants import SIGNS, DeclineReason
 from kansrijk.referrals.models import Referral
 from kansrijk.referrals.workflow import TransitionError, targets_from
 
@@ -78,6 +80,15 @@ def _organisation_for(request: Request, organisation_id: uuid.UUID | None) -> Or
 def signal_list(request: Request) -> Response:
     """The checklist of signs of poverty; their codes go into a concern's `signals`."""
     return Response([{"code": s.code, "label": str(s.label), "guidance": str(s.guidance)} for s in SIGNS])
+
+
+@extend_schema(
+    tags=TAG, summary="The coded reasons for declining a referral", responses=DeclineReasonSerializer(many=True)
+)
+@api_view(["GET"])
+def decline_reason_list(request: Request) -> Response:
+    """The reasons a receiver may give when it declines; send the `code` as `reason_code`."""
+    return Response([{"code": r.value, "label": str(r.label)} for r in DeclineReason])
 
 
 @extend_schema(
@@ -130,6 +141,7 @@ def consent_create(request: Request, concern_id: uuid.UUID) -> Response:
             purpose=data["purpose"],
             method=data["method"],
             organisation_ids=data["organisations"],
+            expires_on=data["expires_on"],
         )
     except services.ReferralError as error:
         return _error(error)
@@ -158,6 +170,7 @@ def _detail(request: Request, referral: Referral) -> dict[str, Any]:
     sides = selectors.access_referral_sides(user=request.user, referral=referral)
     personal = selectors.access_referral_personal_data(user=request.user, referral=referral)
     referral.shared = selectors.shared_view(referral=referral) if personal else None  # type: ignore[attr-defined]
+    referral.referrer_contact = selectors.referrer_contact(referral=referral)  # type: ignore[attr-defined]
     referral.allowed_transitions = [  # type: ignore[attr-defined]
         target for side in sorted(sides) for target in targets_from(source=referral.status, side=side)
     ]
@@ -173,11 +186,12 @@ def _detail(request: Request, referral: Referral) -> dict[str, Any]:
         OpenApiParameter("page", int, description="GET: page number (25 per page)."),
     ],
     request=ReferralInSerializer,
-    responses={200: ReferralBriefSerializer(many=True), 201: ReferralSerializer, 409: ERROR},
+    responses={200: ReferralListItemSerializer(many=True), 201: ReferralSerializer, 409: ERROR},
 )
 @api_view(["GET", "POST"])
 def referral_list(request: Request) -> Response:
-    """GET: referrals sent to or by your organisations (audited). POST: refer; 409 without valid consent."""
+    """GET: referrals sent to or by your organisations (audited), open first and longest waiting on top.
+    POST: refer; 409 without valid consent."""
     if request.method == "GET":
         params = request.query_params
         page_number = _page_number(params.get("page", ""))
@@ -187,7 +201,10 @@ def referral_list(request: Request) -> Response:
             status=params.get("status", ""),
             page=page_number,
         )
-        results = ReferralBriefSerializer(page.referrals, many=True).data
+        results = [
+            {**ReferralBriefSerializer(row.referral).data, "children": row.children, "days_waiting": row.days_waiting}
+            for row in page.rows
+        ]
         return Response({"count": page.total, "page": page.page_number, "results": results})
     data = _valid(ReferralInSerializer, request)
     try:
@@ -215,11 +232,13 @@ def referral_detail(request: Request, referral_id: uuid.UUID) -> Response:
     tags=TAG,
     summary="Take a step: accept, decline, in progress, done or withdraw",
     request=TransitionInSerializer,
-    responses={200: ReferralSerializer, 403: ERROR, 409: ERROR},
+    responses={200: ReferralSerializer, 400: ERROR, 403: ERROR, 409: ERROR},
 )
 @api_view(["POST"])
 def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
-    """An illegal step, a lost race or a withdrawn consent answers 409 with a message."""
+    """An illegal step, a lost race or a withdrawn consent answers 409 with a message.
+
+    Declining (from sent, accepted or in progress) needs `reason_code`; a missing or unknown code is a 400."""
     referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, audit=False)
     data = _valid(TransitionInSerializer, request)
     try:
@@ -228,6 +247,7 @@ def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
             referral=referral,
             target=data["to"],
             reason=data["reason"],
+            reason_code=data["reason_code"],
             delivered_what=data["delivered_what"] or (data["reason"] if data["to"] == "done" else ""),
             amount_cents=data["amount_cents"],
         )

@@ -7,8 +7,13 @@ from typing import Any
 from rest_framework import serializers
 
 from kansrijk.core.api_fields import BoundedInteger, LongText, ShortText
-from kansrijk.referrals.constants import SIGN_BY_CODE, SIGNS, ConsentMethod, GivenBy, School, Status
+from kansrijk.referrals.constants import SIGN_BY_CODE, SIGNS, ConsentMethod, DeclineReason, GivenBy, School, Status
 from kansrijk.referrals.services import FIRST_NAME_LENGTH, MAX_AMOUNT_CENTS, MAX_CHILDREN, WISH_LENGTH
+
+
+class DeclineReasonSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="Stable code of the reason, sent as `reason_code` when declining.")
+    label = serializers.CharField(help_text="Dutch label.")  # type: ignore[assignment]
 
 
 class SignSerializer(serializers.Serializer[Any]):
@@ -56,6 +61,12 @@ class ConsentInSerializer(serializers.Serializer[Any]):
     )
     purpose = LongText(help_text="What the data may be shared for.")
     method = serializers.ChoiceField(choices=ConsentMethod.choices, help_text="How consent was given.")
+    expires_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Last day consent is valid (after today); default CONSENT_DEFAULT_DAYS (one year) from now.",
+    )
 
 
 class ConsentSerializer(serializers.Serializer[Any]):
@@ -66,7 +77,8 @@ class ConsentSerializer(serializers.Serializer[Any]):
     organisations = serializers.SerializerMethodField()
     given_at = serializers.DateTimeField()
     withdrawn_at = serializers.DateTimeField(allow_null=True)
-    valid = serializers.BooleanField(source="is_valid", help_text="False once withdrawn.")
+    expires_at = serializers.DateTimeField(help_text="When consent ends; expired consent is not valid.")
+    valid = serializers.BooleanField(source="is_valid", help_text="False once withdrawn or expired.")
 
     def get_organisations(self, consent: Any) -> list[str]:
         return [str(o.pk) for o in consent.organisations.all()]
@@ -94,6 +106,13 @@ class ReferralBriefSerializer(serializers.Serializer[Any]):
     status_changed_at = serializers.DateTimeField()
 
 
+class ReferralListItemSerializer(ReferralBriefSerializer):
+    children = serializers.CharField(help_text="The children as initials and age, e.g. 'S., 9 jaar'.")
+    days_waiting = serializers.IntegerField(
+        allow_null=True, help_text="Days since an open referral was sent; null once finished."
+    )
+
+
 class ConcernSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     organisation = serializers.UUIDField(source="organisation_id")
@@ -116,6 +135,13 @@ class ReferralInSerializer(serializers.Serializer[Any]):
 class TransitionInSerializer(serializers.Serializer[Any]):
     to = serializers.ChoiceField(choices=Status.choices, help_text="The status to move to.")
     reason = LongText(required=False, allow_blank=True, default="", help_text="Why (decline, withdraw).")
+    reason_code = serializers.ChoiceField(
+        choices=DeclineReason.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="For `declined` (required there): a code from GET /referrals/decline-reasons.",
+    )
     delivered_what = LongText(
         required=False, allow_blank=True, default="", help_text="For `done`: the help delivered (else `reason`)."
     )
@@ -148,16 +174,26 @@ class SharedSerializer(serializers.Serializer[Any]):
     note = serializers.CharField()
 
 
+class ContactSerializer(serializers.Serializer[Any]):
+    organisation = serializers.CharField(help_text="Name of the referring organisation.")
+    name = serializers.CharField(help_text="Name of the referring professional (may be empty).")
+    email = serializers.CharField(help_text="E-mail of the referring professional, else of the organisation.")
+    phone = serializers.CharField(help_text="Phone number of the referring organisation (may be empty).")
+    organisation_email = serializers.CharField(help_text="Public e-mail of the referring organisation.")
+
+
 class ReferralSerializer(ReferralBriefSerializer):
     referrer = serializers.UUIDField(source="referrer_id")
     version = serializers.IntegerField(help_text="Raised by every step.")
     delivered_what = serializers.CharField()
     delivered_amount_cents = serializers.IntegerField(allow_null=True)
+    decline_reason = serializers.CharField(help_text="Coded reason when declined (see /referrals/decline-reasons).")
     history = StepSerializer(many=True, source="steps.all")
     shared = SharedSerializer(
         allow_null=True, help_text="What the receiver may see; null when consent was withdrawn or withdrawn."
     )
     allowed_transitions = serializers.ListField(child=serializers.CharField())
+    referrer_contact = ContactSerializer(help_text="Who referred and how to reach them.")
 
 
 def signs_for(codes: list[str]) -> list[dict[str, str]]:

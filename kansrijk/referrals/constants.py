@@ -17,6 +17,9 @@ DEFAULT_RETENTION_DAYS = 365
 SMALL_CELL = 10
 # The young person gives consent from this age; below it the parent or guardian does.
 CONSENT_AGE = 16
+# Consent ends this many days after it was given unless another end date is recorded;
+# `settings.CONSENT_DEFAULT_DAYS` overrides it.
+DEFAULT_CONSENT_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,28 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.SENT.value, Status.ACCEPTED.value, Status.IN_PROGRESS.value)
 FINISHED_STATUSES = (Status.DONE.value, Status.DECLINED.value, Status.WITHDRAWN.value)
 CONSENT_WITHDRAWN_REASON = "toestemming ingetrokken"
+CONSENT_EXPIRED_REASON = "toestemming verlopen"
+
+
+class CloseReason(models.TextChoices):
+    """Why a professional closes a concern."""
+
+    HELP_ARRANGED = "help_arranged", _("Hulp is geregeld")
+    NO_LONGER_NEEDED = "no_longer_needed", _("Geen hulp meer nodig")
+    FAMILY_DECLINED = "family_declined", _("Gezin wil geen hulp")
+    FAMILY_MOVED = "family_moved", _("Gezin is verhuisd")
+    OTHER = "other", _("Andere reden")
+
+
+class DeclineReason(models.TextChoices):
+    """Why a referral was declined: a coded list so reasons can be counted; free text is optional."""
+
+    NOT_ELIGIBLE = "not_eligible", _("Komt niet in aanmerking")
+    FAMILY_UNREACHABLE = "family_unreachable", _("Gezin niet bereikbaar")
+    FAMILY_DECLINED = "family_declined", _("Gezin wil het niet")
+    NO_BUDGET = "no_budget", _("Geen budget meer")
+    REFERRED_ELSEWHERE = "referred_elsewhere", _("Doorverwezen naar andere hulp")
+    OTHER = "other", _("Andere reden")
 
 
 class BarrierCategory(models.TextChoices):

@@ -13,7 +13,9 @@ from kansrijk.core.validators import BoundedIntegerField, LongTextField, ShortTe
 from kansrijk.referrals.constants import (
     SIGNS,
     BarrierCategory,
+    CloseReason,
     ConsentMethod,
+    DeclineReason,
     FamilyAnswer,
     GivenBy,
     School,
@@ -125,10 +127,30 @@ class ConsentForm(forms.Form):
     method = forms.ChoiceField(
         label=_("Hoe is de toestemming gegeven?"), choices=ConsentMethod.choices, widget=forms.RadioSelect
     )
+    expires_on = forms.DateField(
+        label=_("Geldig tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "class": "utrecht-textbox utrecht-textbox--html-input"}),
+        help_text=_("Laat leeg voor één jaar. Daarna vervalt de toestemming en stopt het delen."),
+    )
 
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "organisations", [(str(o.pk), o.name) for o in organisations])
+
+
+class CheckboxesWithDisabled(forms.CheckboxSelectMultiple):
+    """Checkboxes of which some cannot be chosen (shown, disabled): works without JavaScript."""
+
+    def __init__(self, *args: Any, disabled_values: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.disabled_values = disabled_values
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(name, value, *args, **kwargs)
+        if str(value) in self.disabled_values:
+            option["attrs"]["disabled"] = True
+        return option
 
 
 class ReferralForm(forms.Form):
@@ -142,9 +164,13 @@ class ReferralForm(forms.Form):
         help_text=_("Wat moet de organisatie weten? Geen BSN of adres."),
     )
 
-    def __init__(self, *args: Any, services: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, services: list[tuple[str, str]], without_consent: frozenset[str] = frozenset(), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "services", services)
+        self.fields["services"].widget = CheckboxesWithDisabled(disabled_values=without_consent)
+        self.fields["services"].widget.choices = services
 
 
 def parse_euros(value: str) -> int | None:
@@ -166,6 +192,9 @@ def parse_euros(value: str) -> int | None:
 class StepForm(forms.Form):
     to = ShortTextField(max_length=20, widget=forms.HiddenInput)
     reason = LongTextField(label=_("Reden"), required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    reason_code = forms.ChoiceField(
+        label=_("Reden van afwijzen"), required=False, choices=[("", ""), *DeclineReason.choices]
+    )
     delivered_what = LongTextField(
         label=_("Welke hulp is gegeven?"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )
@@ -215,4 +244,16 @@ class FeedbackForm(forms.Form):
     )
     comment = LongTextField(
         label=_("Wat zei het gezin of het kind?"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
+    )
+
+
+class ConcernCloseForm(forms.Form):
+    close_reason = forms.ChoiceField(
+        label=_("Waarom sluit je de zorg af?"), choices=CloseReason.choices, widget=forms.RadioSelect
+    )
+    close_note = LongTextField(
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Niet verplicht. Geen BSN of adres."),
     )

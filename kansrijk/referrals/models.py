@@ -8,6 +8,7 @@ removes it after the retention period and leaves one anonymous `ConcernRecord`.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +17,17 @@ from django.utils import timezone
 
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Organisation
-from kansrijk.referrals.constants import BarrierCategory, ConsentMethod, FamilyAnswer, GivenBy, School, Status
+from kansrijk.referrals.constants import (
+    DEFAULT_CONSENT_DAYS,
+    BarrierCategory,
+    CloseReason,
+    ConsentMethod,
+    DeclineReason,
+    FamilyAnswer,
+    GivenBy,
+    School,
+    Status,
+)
 
 USER = settings.AUTH_USER_MODEL
 
@@ -52,6 +63,12 @@ class Concern(models.Model):
     last_activity_at = models.DateTimeField(
         default=timezone.now, db_index=True, help_text="Last change to the concern or its referrals (for retention)."
     )
+    closed_at = models.DateTimeField(null=True, blank=True, help_text="When the concern was closed; empty while open.")
+    closed_by = _user("The professional who closed the concern.")
+    close_reason = models.CharField(
+        max_length=20, choices=CloseReason.choices, blank=True, default="", help_text="Coded reason for closing."
+    )
+    close_note = models.TextField(blank=True, default="", help_text="Optional explanation of the closing (no BSN).")
 
     class Meta:
         ordering = ["-created_at"]
@@ -78,6 +95,15 @@ class Child(models.Model):
         return self.first_name
 
 
+def consent_days() -> int:
+    """How long consent lasts when no end date is recorded (`CONSENT_DEFAULT_DAYS`, default one year)."""
+    return int(getattr(settings, "CONSENT_DEFAULT_DAYS", DEFAULT_CONSENT_DAYS))
+
+
+def consent_default_expiry() -> datetime:
+    return timezone.now() + timedelta(days=consent_days())
+
+
 class Consent(models.Model):
     """Permission to share the concern with named organisations for a purpose; withdrawable."""
 
@@ -91,6 +117,10 @@ class Consent(models.Model):
     )
     given_at = models.DateTimeField(default=timezone.now, help_text="When consent was given.")
     recorded_by = _user("The professional who recorded the consent.")
+    expires_at = models.DateTimeField(
+        default=consent_default_expiry,
+        help_text="When consent ends (by default CONSENT_DEFAULT_DAYS after it was given); expired is not valid.",
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True, help_text="When consent was withdrawn; empty if valid.")
     withdrawn_by = _user("The professional who recorded the withdrawal.")
 
@@ -102,7 +132,12 @@ class Consent(models.Model):
 
     @property
     def is_valid(self) -> bool:
-        return self.withdrawn_at is None
+        """Not withdrawn and not past its end date (checked at read time, not only by the daily task)."""
+        return self.withdrawn_at is None and self.expires_at > timezone.now()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.withdrawn_at is None and self.expires_at <= timezone.now()
 
 
 class Referral(models.Model):
@@ -149,6 +184,13 @@ class Referral(models.Model):
     delivered_what = models.TextField(blank=True, default="", help_text="The help delivered (when done).")
     delivered_amount_cents = models.PositiveIntegerField(
         null=True, blank=True, help_text="Amount of the help delivered, in whole euro cents, if any."
+    )
+    decline_reason = models.CharField(
+        max_length=20,
+        choices=DeclineReason.choices,
+        blank=True,
+        default="",
+        help_text="Coded reason when declined (empty otherwise); the free text is in the declining step's reason.",
     )
 
     class Meta:
@@ -224,7 +266,7 @@ class Barrier(models.Model):
 
 
 class Notification(models.Model):
-    """An in-app message for an organisation about a referral; holds no personal data."""
+    """An in-app message for an organisation about a referral; the child only as initials and age."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+", help_text="The organisation it is for."
@@ -237,7 +279,9 @@ class Notification(models.Model):
         related_name="notifications",
         help_text="The referral it is about.",
     )
-    message = models.CharField(max_length=255, help_text="The message (no personal data).")
+    message = models.CharField(
+        max_length=255, help_text="The message; names the child by initials and age only, never by name."
+    )
     created_at = models.DateTimeField(default=timezone.now, help_text="When it was made.")
 
     class Meta:
@@ -290,6 +334,9 @@ class ConcernRecord(models.Model):
     service_ids = models.JSONField(default=list, help_text="HSDS ids of the services referred to.")
     receiver_ids = models.JSONField(default=list, help_text="Ids of the organisations referred to.")
     days_to_help = models.JSONField(default=list, help_text="Days from sent to done, per referral that was done.")
+    decline_reasons = models.JSONField(
+        default=dict, blank=True, help_text="Number of declined referrals per coded decline reason."
+    )
     feedback = models.JSONField(default=list, help_text="Family answers and child scores, without comments.")
 
     class Meta:

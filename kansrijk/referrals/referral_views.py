@@ -29,8 +29,19 @@ def referral_create(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse
     suggestions = service_suggestions_for(concern=concern, text=query)
     consented = selectors.consented_organisation_ids(concern=concern)
     with_users = organisation_ids_with_users(organisation_ids={s.service.organization_id for s in suggestions})
-    choices = [(str(s.service.pk), _choice_label(s, s.service.organization_id in with_users)) for s in suggestions]
-    form = ReferralForm(request.POST or None, services=choices)
+    ask_first = _("vraag eerst toestemming")
+    choices = [
+        (
+            str(s.service.pk),
+            _choice_label(s, s.service.organization_id in with_users)
+            + ("" if s.service.organization.organisation_id in consented else f" ({ask_first})"),
+        )
+        for s in suggestions
+    ]
+    without_consent = frozenset(
+        str(s.service.pk) for s in suggestions if s.service.organization.organisation_id not in consented
+    )
+    form = ReferralForm(request.POST or None, services=choices, without_consent=without_consent)
     if request.method == "POST" and form.is_valid():
         try:
             made = services.referrals_create(
@@ -53,6 +64,9 @@ def referral_create(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse
             "query": query,
             "suggestions": suggestions,
             "consented": consented,
+            "without_consent": sorted(
+                {s.organisation_name for s in suggestions if str(s.service.pk) in without_consent}
+            ),
             "needs": [NEED_BY_CODE[n].name_nl for n in needs_for(concern=concern)],
             "advice": screener_advice_for(concern=concern),
         },

@@ -39,6 +39,14 @@ def _days_to_help(referrals: list[Referral]) -> list[int]:
     return [max((r.status_changed_at - r.created_at).days, 0) for r in referrals if r.status == Status.DONE]
 
 
+def _decline_reasons(referrals: list[Referral]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for referral in referrals:
+        if referral.status == Status.DECLINED and referral.decline_reason:
+            counts[referral.decline_reason] = counts.get(referral.decline_reason, 0) + 1
+    return counts
+
+
 def _month(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
@@ -56,6 +64,7 @@ def _anonymous_record(concern: Concern, referrals: list[Referral]) -> ConcernRec
         service_ids=sorted({str(r.service_id) for r in referrals if r.service_id}),
         receiver_ids=sorted({str(r.receiver_id) for r in referrals}),
         days_to_help=_days_to_help(referrals),
+        decline_reasons=_decline_reasons(referrals),
         feedback=feedback,
     )
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -27,6 +27,7 @@ from kansrijk.referrals.constants import (
     BarrierCategory,
     Status,
 )
+from kansrijk.referrals.labels import children_text
 from kansrijk.referrals.models import Barrier, Child, Concern, ConcernRecord, Consent, Notification, Referral
 from kansrijk.referrals.workflow import Side
 from kansrijk.socialmap.models import Attribute, Service
@@ -72,7 +73,7 @@ def access_referral_personal_data(*, user: Any, referral: Referral) -> bool:
     sides = access_referral_sides(user=user, referral=referral)
     if "referrer" in sides:
         return True
-    consent_valid = referral.consent is not None and referral.consent.withdrawn_at is None
+    consent_valid = referral.consent is not None and referral.consent.is_valid
     return "receiver" in sides and referral.status != Status.WITHDRAWN and consent_valid
 
 
@@ -129,19 +130,21 @@ def consent_get_for(*, user: Any, concern: Concern, consent_id: uuid.UUID) -> Co
 
 
 def consent_valid_for(*, concern: Concern, organisation: Organisation) -> Consent | None:
-    """The newest valid consent of the concern that names the organisation."""
+    """The newest valid consent of the concern that names the organisation: not withdrawn, not expired."""
     return (
-        Consent.objects.filter(concern=concern, withdrawn_at__isnull=True, organisations=organisation)
+        Consent.objects.filter(
+            concern=concern, withdrawn_at__isnull=True, expires_at__gt=timezone.now(), organisations=organisation
+        )
         .order_by("-given_at")
         .first()
     )
 
 
 def consented_organisation_ids(*, concern: Concern) -> set[uuid.UUID]:
-    """Organisations named in a valid consent of the concern."""
+    """Organisations named in a valid (not withdrawn, not expired) consent of the concern."""
     return set(
         Consent.organisations.through.objects.filter(
-            consent__concern=concern, consent__withdrawn_at__isnull=True
+            consent__concern=concern, consent__withdrawn_at__isnull=True, consent__expires_at__gt=timezone.now()
         ).values_list("organisation_id", flat=True)
     )
 
@@ -179,20 +182,40 @@ def referral_get_for(*, user: Any, referral_id: uuid.UUID, audit: bool = True) -
     return referral
 
 
+@dataclass(frozen=True)
+class ReferralRow:
+    """One line of a referral list: the referral, its children as initials and age, days waiting."""
+
+    referral: Referral
+    children: str
+    days_waiting: int | None
+
+
 @dataclass
 class ReferralPage:
     referrals: list[Referral]
     total: int
     page_number: int
     size: int = PAGE_SIZE
+    rows: list[ReferralRow] = field(default_factory=list)
 
     @property
     def total_pages(self) -> int:
         return max(1, -(-self.total // self.size))
 
 
+def _row(referral: Referral, now: datetime) -> ReferralRow:
+    """Open referrals wait from the day they were sent; finished ones wait no longer (None)."""
+    concern = referral.concern
+    this_year = timezone.localdate(now).year
+    children = children_text(concern.children.all(), this_year=this_year, given_year=concern.created_at.year)
+    waiting = (now - referral.created_at).days if referral.status in OPEN_STATUSES else None
+    return ReferralRow(referral=referral, children=children, days_waiting=waiting)
+
+
 def referral_page_for(*, user: Any, direction: str = "all", status: str = "", page: int = 1) -> ReferralPage:
-    """One page of referrals the user may see, newest first, in a fixed number of queries.
+    """One page of referrals the user may see in a fixed number of queries: open ones first, each
+    group longest waiting (oldest) first.
 
     `direction`: "in" (sent to my organisations), "out" (sent by them) or "all"."""
     ids = organisation_ids_for(user=user)
@@ -203,8 +226,12 @@ def referral_page_for(*, user: Any, direction: str = "all", status: str = "", pa
     total = queryset.count()
     page = max(1, min(page, -(-total // PAGE_SIZE) or 1))
     start = (page - 1) * PAGE_SIZE
+    finished = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1))
     rows = list(
         queryset.select_related("receiver", "referrer", "concern__municipality")
+        .prefetch_related(
+            Prefetch("concern__children", queryset=Child.objects.only("concern_id", "first_name", "birth_year", "age"))
+        )
         .only(
             "id",
             "status",
@@ -215,13 +242,15 @@ def referral_page_for(*, user: Any, direction: str = "all", status: str = "", pa
             "version",
             "receiver__name",
             "referrer__name",
+            "concern__created_at",
             "concern__municipality__name",
             "concern__municipality__code",
         )
-        .order_by("-created_at", "-id")[start : start + PAGE_SIZE]
+        .order_by(finished.asc(), "created_at", "id")[start : start + PAGE_SIZE]
     )
     _audit_list(user, "referral.list", [r.pk for r in rows])
-    return ReferralPage(referrals=rows, total=total, page_number=page)
+    now = timezone.now()
+    return ReferralPage(referrals=rows, total=total, page_number=page, rows=[_row(referral, now) for referral in rows])
 
 
 def _audit_list(user: Any, action: str, ids: list[uuid.UUID]) -> None:
@@ -261,6 +290,30 @@ def shared_view(*, referral: Referral) -> SharedView:
     )
 
 
+@dataclass(frozen=True)
+class ReferrerContact:
+    """Who referred and how to reach them: the professional first, the organisation as fallback."""
+
+    organisation: str
+    name: str
+    email: str
+    phone: str
+    organisation_email: str
+
+
+def referrer_contact(*, referral: Referral) -> ReferrerContact:
+    """Contact of the referring side for the receiver (professional's data, not the family's)."""
+    professional = referral.created_by
+    organisation = referral.referrer
+    return ReferrerContact(
+        organisation=organisation.name,
+        name=(professional.full_name or "") if professional is not None else "",
+        email=professional.email if professional is not None else organisation.email,
+        phone=organisation.phone,
+        organisation_email=organisation.email,
+    )
+
+
 def notification_list_for(*, user: Any, limit: int = 20) -> QuerySet[Notification]:
     return Notification.objects.filter(organisation_id__in=organisation_ids_for(user=user))[:limit]
 
@@ -282,6 +335,17 @@ def referral_list_due_for_reminder(*, now: datetime | None = None) -> QuerySet[R
     today = timezone.localdate(now or timezone.now())
     cutoff = working_days_before(today, REMINDER_WORKING_DAYS)
     return _referral_queryset().filter(status=Status.SENT, reminded_at__isnull=True, created_at__date__lte=cutoff)
+
+
+def consent_list_expired_with_open_referrals(*, now: datetime | None = None) -> QuerySet[Consent]:
+    """Consents past their end date (not withdrawn) under which a referral is still open."""
+    open_referrals = Referral.objects.filter(consent=OuterRef("pk"), status__in=OPEN_STATUSES)
+    return (
+        Consent.objects.filter(withdrawn_at__isnull=True, expires_at__lte=now or timezone.now())
+        .filter(Exists(open_referrals))
+        .select_related("concern")
+        .order_by("expires_at")
+    )
 
 
 def retention_days() -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -24,20 +25,33 @@ from kansrijk.organisations.models import Membership, Organisation
 from kansrijk.referrals import selectors
 from kansrijk.referrals.constants import (
     CONSENT_AGE,
+    CONSENT_EXPIRED_REASON,
     CONSENT_WITHDRAWN_REASON,
     OPEN_STATUSES,
     SIGN_BY_CODE,
     BarrierCategory,
     ConsentMethod,
+    DeclineReason,
     FamilyAnswer,
     GivenBy,
     School,
     Status,
 )
-from kansrijk.referrals.models import Barrier, Child, Concern, Consent, Feedback, Notification, Referral, ReferralStep
+from kansrijk.referrals.labels import children_text
+from kansrijk.referrals.models import (
+    Barrier,
+    Child,
+    Concern,
+    Consent,
+    Feedback,
+    Notification,
+    Referral,
+    ReferralStep,
+    consent_days,
+)
 from kansrijk.referrals.receivers import organisation_has_users
 from kansrijk.referrals.validation import age_range, contains_bsn
-from kansrijk.referrals.workflow import transition_for
+from kansrijk.referrals.workflow import Transition, transition_for
 from kansrijk.socialmap.constants import NEED_BY_CODE
 from kansrijk.socialmap.models import Service
 
@@ -55,6 +69,7 @@ FIELD_LABELS = {
     "delivered_what": "Welke hulp",
     "description": "Omschrijving",
     "comment": "Wat zei het gezin",
+    "close_note": "Toelichting",
 }
 
 
@@ -109,7 +124,8 @@ def clean_text(field: str, value: str, *, max_length: int = LONG_TEXT, multiline
     return str(value).strip()
 
 
-def _require_member(actor: User, organisation_id: uuid.UUID) -> None:
+def require_member(actor: User, organisation_id: uuid.UUID) -> None:
+    """A `NotAllowedError` unless the actor works for the organisation."""
     if not Membership.objects.filter(user=actor, organisation_id=organisation_id).exists():
         raise NotAllowedError(_("Je werkt niet voor deze organisatie."))
 
@@ -154,7 +170,7 @@ def concern_create(
     note: str = "",
     wishes: Sequence[WishData] = (),
 ) -> Concern:
-    _require_member(actor, organisation.pk)
+    require_member(actor, organisation.pk)
     municipality = Municipality.objects.filter(code=municipality_code.strip().upper()).first()
     if municipality is None:
         raise ReferralError(_("Kies de gemeente waar het gezin woont."), "municipality")
@@ -218,8 +234,12 @@ def consent_create(
     purpose: str,
     method: str,
     organisation_ids: Iterable[uuid.UUID | str],
+    expires_on: date | None = None,
 ) -> Consent:
-    _require_member(actor, concern.organisation_id)
+    """Record consent; it ends after `expires_on` (inclusive) or, by default, CONSENT_DEFAULT_DAYS from now."""
+    require_member(actor, concern.organisation_id)
+    _require_open(concern)
+    expires_at = _consent_end(expires_on)
     if given_by not in GivenBy.values:
         raise ReferralError(_("Kies wie toestemming gaf."), "given_by")
     if method not in ConsentMethod.values:
@@ -237,7 +257,12 @@ def consent_create(
     _check_consenter(concern, given_by)
     with transaction.atomic():
         consent = Consent.objects.create(
-            concern=concern, given_by=given_by, purpose=purpose, method=method, recorded_by=actor
+            concern=concern,
+            given_by=given_by,
+            purpose=purpose,
+            method=method,
+            recorded_by=actor,
+            expires_at=expires_at,
         )
         consent.organisations.set(organisations)
         _touch(concern.pk)
@@ -250,14 +275,29 @@ def consent_create(
                 "organisations": sorted(str(o.pk) for o in organisations),
                 "given_by": given_by,
                 "method": method,
+                "expires_at": expires_at.isoformat(),
             },
         )
     return consent
 
 
+def _require_open(concern: Concern) -> None:
+    if concern.closed_at is not None:
+        raise ConflictError(_("Deze zorg is afgesloten. Heropen de zorg eerst."), "concern")
+
+
+def _consent_end(expires_on: date | None) -> datetime:
+    """The end of consent: the end of `expires_on` (local time), or the default period from now."""
+    if expires_on is None:
+        return timezone.now() + timedelta(days=consent_days())
+    if expires_on <= timezone.localdate():
+        raise ReferralError(_("De einddatum van de toestemming moet na vandaag liggen."), "expires_on")
+    return timezone.make_aware(datetime.combine(expires_on + timedelta(days=1), time.min))
+
+
 def consent_withdraw(*, actor: User, consent: Consent) -> list[Referral]:
     """Withdraw consent: sharing stops at once and every open referral made under it is withdrawn."""
-    _require_member(actor, consent.concern.organisation_id)
+    require_member(actor, consent.concern.organisation_id)
     with transaction.atomic():
         locked = Consent.objects.select_for_update().get(pk=consent.pk)
         if locked.withdrawn_at is not None:
@@ -265,36 +305,66 @@ def consent_withdraw(*, actor: User, consent: Consent) -> list[Referral]:
         locked.withdrawn_at, locked.withdrawn_by = timezone.now(), actor
         locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
         record(actor=actor, action="consent.withdraw", obj=locked, detail={"concern": str(locked.concern_id)})
-        referrals = list(
-            Referral.objects.select_for_update().filter(consent=locked, status__in=OPEN_STATUSES).order_by("pk")
+        referrals = _withdraw_open_referrals(
+            locked,
+            actor=actor,
+            reason=CONSENT_WITHDRAWN_REASON,
+            message=_("Verwijzing voor '%(service)s' over %(child)s is ingetrokken: toestemming ingetrokken."),
         )
-        for referral in referrals:
-            _step(
-                referral,
-                target=Status.WITHDRAWN,
-                actor=actor,
-                organisation_id=referral.referrer_id,
-                reason=CONSENT_WITHDRAWN_REASON,
-            )
-            _tell(
-                referral,
-                referral.receiver_id,
-                _("Verwijzing voor '%(service)s' is ingetrokken: toestemming ingetrokken."),
-                _receiver_emails(referral),
-            )
-        _touch(locked.concern_id)
     consent.withdrawn_at = locked.withdrawn_at
+    return referrals
+
+
+def consent_expire(*, consent: Consent, now: datetime | None = None) -> list[Referral]:
+    """Consent past its end date: withdraw the open referrals made under it, exactly as a withdrawal
+    does (the system is the actor). Sharing already stopped at the end date (read-time check)."""
+    with transaction.atomic():
+        locked = Consent.objects.select_for_update().get(pk=consent.pk)
+        if locked.withdrawn_at is not None or locked.expires_at > (now or timezone.now()):
+            return []
+        referrals = _withdraw_open_referrals(
+            locked,
+            actor=None,
+            reason=CONSENT_EXPIRED_REASON,
+            message=_("Verwijzing voor '%(service)s' over %(child)s is ingetrokken: toestemming verlopen."),
+        )
+        record(
+            actor=None,
+            action="consent.expire",
+            obj=locked,
+            actor_label="system",
+            detail={"concern": str(locked.concern_id), "referrals": [str(r.pk) for r in referrals]},
+        )
+    return referrals
+
+
+def consent_expiry_run(*, now: datetime | None = None) -> int:
+    """The daily task: withdraw the open referrals under every expired consent; returns how many."""
+    return sum(
+        len(consent_expire(consent=c, now=now)) for c in selectors.consent_list_expired_with_open_referrals(now=now)
+    )
+
+
+def _withdraw_open_referrals(consent: Consent, *, actor: User | None, reason: str, message: str) -> list[Referral]:
+    referrals = list(
+        Referral.objects.select_for_update().filter(consent=consent, status__in=OPEN_STATUSES).order_by("pk")
+    )
+    for referral in referrals:
+        _step(referral, target=Status.WITHDRAWN, actor=actor, organisation_id=referral.referrer_id, reason=reason)
+        _tell(referral, referral.receiver_id, message, _receiver_emails(referral))
+    _touch(consent.concern_id)
     return referrals
 
 
 def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | str, note: str = "") -> Referral:
     """Refer the concern to one service; only with valid consent for the service's organisation."""
-    _require_member(actor, concern.organisation_id)
+    require_member(actor, concern.organisation_id)
     service = Service.objects.select_related("organization__organisation").filter(pk=service_id).first()
     if service is None:
         raise ReferralError(_("Deze hulp staat niet op de sociale kaart."), "service")
     receiver: Organisation = service.organization.organisation
     note = clean_text("note", note)
+    _require_open(concern)
     with transaction.atomic():
         consent = selectors.consent_valid_for(concern=concern, organisation=receiver)
         if consent is None:
@@ -325,7 +395,9 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
             obj=referral,
             detail={"concern": str(concern.pk), "service": str(service.pk), "receiver": str(receiver.pk)},
         )
-        _tell(referral, receiver.pk, _("Nieuwe verwijzing voor '%(service)s'."), _receiver_emails(referral))
+        _tell(
+            referral, receiver.pk, _("Nieuwe verwijzing voor '%(service)s' over %(child)s."), _receiver_emails(referral)
+        )
     return referral
 
 
@@ -378,11 +450,16 @@ def _notify_without_users(actor: User, referral: Referral) -> None:
     transaction.on_commit(lambda: send_mail(subject, body, None, address, fail_silently=True))
 
 
-def _check_step_input(target: str, reason: str, delivered_what: str, amount_cents: int | None) -> tuple[str, str]:
+def _check_step_input(
+    transition: Transition, reason: str, reason_code: str, delivered_what: str, amount_cents: int | None
+) -> tuple[str, str]:
+    """What the step needs, read from its row in the transition table; returns the checked texts."""
     reason, delivered_what = clean_text("reason", reason), clean_text("delivered_what", delivered_what)
-    if target in (Status.DECLINED, Status.WITHDRAWN) and not reason:
+    if transition.needs_reason_code and reason_code not in DeclineReason.values:
+        raise ReferralError(_("Kies een reden uit de lijst."), "reason_code")
+    if transition.needs_reason and not reason:
         raise ReferralError(_("Schrijf kort op waarom."), "reason")
-    if target == Status.DONE and not delivered_what:
+    if transition.needs_delivery and not delivered_what:
         raise ReferralError(_("Schrijf op welke hulp het kind of gezin kreeg."), "delivered_what")
     if amount_cents is not None and not 0 <= amount_cents <= MAX_AMOUNT_CENTS:
         raise ReferralError(
@@ -397,18 +474,25 @@ def referral_transition(
     referral: Referral,
     target: str,
     reason: str = "",
+    reason_code: str = "",
     delivered_what: str = "",
     amount_cents: int | None = None,
 ) -> Referral:
-    """Take one step of the lifecycle; exactly one of two simultaneous steps wins (version check)."""
+    """Take one step of the lifecycle; exactly one of two simultaneous steps wins (version check).
+
+    A decline (from sent, accepted or in progress) needs a `reason_code` from `DeclineReason`;
+    its free text `reason` is optional. What a step needs comes from its row in `workflow.TRANSITIONS`."""
     transition = transition_for(source=referral.status, target=target)
     sides = selectors.access_referral_sides(user=actor, referral=referral)
     if transition.side not in sides:
         who = _("de organisatie die de hulp geeft") if transition.side == "receiver" else _("de verwijzer")
         raise NotAllowedError(_("Deze stap is voor %(who)s.") % {"who": who}, "to")
     if transition.side == "receiver" and not selectors.access_referral_personal_data(user=actor, referral=referral):
-        raise ConflictError(_("De toestemming is ingetrokken. Je kunt deze verwijzing niet meer behandelen."), "to")
-    reason, delivered_what = _check_step_input(target, reason, delivered_what, amount_cents)
+        raise ConflictError(
+            _("De toestemming is ingetrokken of verlopen. Je kunt deze verwijzing niet meer behandelen."), "to"
+        )
+    reason, delivered_what = _check_step_input(transition, reason, reason_code, delivered_what, amount_cents)
+    reason_code = reason_code if transition.needs_reason_code else ""
     organisation_id = referral.receiver_id if transition.side == "receiver" else referral.referrer_id
     source = referral.status
     with transaction.atomic():
@@ -418,23 +502,23 @@ def referral_transition(
             actor=actor,
             organisation_id=organisation_id,
             reason=reason,
+            reason_code=reason_code,
             delivered_what=delivered_what,
             amount_cents=amount_cents,
         )
-        record(
-            actor=actor,
-            action="referral.transition",
-            obj=referral,
-            detail={"from": source, "to": target, "version": referral.version},
-        )
+        detail: dict[str, object] = {"from": source, "to": target, "version": referral.version}
+        if reason_code:
+            detail["reason_code"] = reason_code
+        record(actor=actor, action="referral.transition", obj=referral, detail=detail)
         if transition.side == "receiver":
-            message = _("Verwijzing voor '%(service)s': ") + str(Status(target).label).lower() + "."
+            message = _("Verwijzing voor '%(service)s' over %(child)s: ") + str(Status(target).label).lower()
+            message += f" ({str(DeclineReason(reason_code).label).lower()})." if reason_code else "."
             _tell(referral, referral.referrer_id, message, _referrer_emails(referral))
         else:
             _tell(
                 referral,
                 referral.receiver_id,
-                _("Verwijzing voor '%(service)s' is ingetrokken."),
+                _("Verwijzing voor '%(service)s' over %(child)s is ingetrokken."),
                 _receiver_emails(referral),
             )
     return referral
@@ -447,6 +531,7 @@ def _step(
     actor: User | None,
     organisation_id: uuid.UUID,
     reason: str = "",
+    reason_code: str = "",
     delivered_what: str = "",
     amount_cents: int | None = None,
 ) -> None:
@@ -455,6 +540,8 @@ def _step(
     fields: dict[str, object] = {"status": target, "version": F("version") + 1, "status_changed_at": now}
     if target == Status.DONE:
         fields.update(delivered_what=delivered_what, delivered_amount_cents=amount_cents)
+    if reason_code:
+        fields["decline_reason"] = reason_code
     updated = Referral.objects.filter(pk=referral.pk, status=referral.status, version=referral.version).update(**fields)
     if updated != 1:
         raise ConflictError(_("Iemand anders heeft deze verwijzing net veranderd. Laad de pagina opnieuw."), "to")
@@ -471,6 +558,8 @@ def _step(
     referral.status, referral.version, referral.status_changed_at = target, referral.version + 1, now
     if target == Status.DONE:
         referral.delivered_what, referral.delivered_amount_cents = delivered_what, amount_cents
+    if reason_code:
+        referral.decline_reason = reason_code
 
 
 def _touch(concern_id: uuid.UUID, when: object = None) -> None:
@@ -485,9 +574,17 @@ def _referrer_emails(referral: Referral) -> list[str]:
     return [referral.created_by.email] if referral.created_by is not None else []
 
 
+def _child_label(referral: Referral) -> str:
+    concern = referral.concern
+    return children_text(
+        concern.children.all(), this_year=timezone.localdate().year, given_year=concern.created_at.year
+    )
+
+
 def _tell(referral: Referral, organisation_id: uuid.UUID, template: str, emails: list[str]) -> None:
-    """An in-app notification now, an e-mail after commit; neither holds personal data."""
-    message = template % {"service": referral.service_name}
+    """An in-app notification now, an e-mail after commit. They name the child only by initials
+    and age ("over S., 9 jaar"), never by name, so the professional knows which child it is about."""
+    message = template % {"service": referral.service_name, "child": _child_label(referral)}
     Notification.objects.create(organisation_id=organisation_id, referral=referral, message=message[:255])
     if emails:
         link = settings.SITE_URL + reverse("referrals:referral", args=[referral.pk])
@@ -506,15 +603,15 @@ def referral_remind(*, referral: Referral) -> bool:
         _tell(
             referral,
             referral.receiver_id,
-            _("Herinnering: de verwijzing voor '%(service)s' wacht al 10 werkdagen op antwoord."),
+            _("Herinnering: de verwijzing voor '%(service)s' over %(child)s wacht al 10 werkdagen op antwoord."),
             _receiver_emails(referral),
         )
         _tell(
             referral,
             referral.referrer_id,
             _(
-                "De verwijzing voor '%(service)s' is na 10 werkdagen nog niet beantwoord. We hebben de organisatie "
-                "herinnerd."
+                "De verwijzing voor '%(service)s' over %(child)s is na 10 werkdagen nog niet beantwoord. We hebben "
+                "de organisatie herinnerd."
             ),
             _referrer_emails(referral),
         )

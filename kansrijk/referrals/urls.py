@@ -9,6 +9,8 @@ urlpatterns = [
     path("gesprek/", views.conversation_guide, name="conversation_guide"),
     path("<uuid:concern_id>/", views.concern_detail, name="concern"),
     path("<uuid:concern_id>/toestemming/", views.consent_create, name="consent_create"),
+    path("<uuid:concern_id>/afsluiten/", views.concern_close, name="concern_close"),
+    path("<uuid:concern_id>/heropenen/", views.concern_reopen, name="concern_reopen"),
     path(
         "<uuid:concern_id>/toestemming/<uuid:consent_id>/intrekken/",
         views.consent_withdraw,

@@ -15,8 +15,18 @@ from django.views.decorators.http import require_POST
 
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.referrals import selectors, services
-from kansrijk.referrals.constants import SIGN_BY_CODE, Status
-from kansrijk.referrals.forms import BarrierForm, ChildFormSet, ConcernForm, ConsentForm, FeedbackForm, StepForm
+from kansrijk.referrals.closing import concern_close as close_concern
+from kansrijk.referrals.closing import concern_reopen as reopen_concern
+from kansrijk.referrals.constants import OPEN_STATUSES, SIGN_BY_CODE, DeclineReason, Status
+from kansrijk.referrals.forms import (
+    BarrierForm,
+    ChildFormSet,
+    ConcernCloseForm,
+    ConcernForm,
+    ConsentForm,
+    FeedbackForm,
+    StepForm,
+)
 from kansrijk.referrals.models import Concern
 from kansrijk.referrals.workflow import TransitionError, targets_from
 from kansrijk.socialmap.constants import NEED_BY_CODE
@@ -134,8 +144,45 @@ def concern_detail(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
             "signs": [SIGN_BY_CODE[c] for c in concern.signs if c in SIGN_BY_CODE],
             "wishes": _wish_rows(concern),
             "has_consent": any(c.is_valid for c in concern.consents.all()),
+            "close_form": ConcernCloseForm(),
+            "open_referrals": sum(1 for r in concern.referrals.all() if r.status in OPEN_STATUSES),
         },
     )
+
+
+@login_required
+@require_POST
+def concern_close(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
+    concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
+    form = ConcernCloseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies waarom je de zorg afsluit."))
+        return redirect("referrals:concern", concern.pk)
+    try:
+        close_concern(
+            actor=selectors.acting_user(request.user),
+            concern=concern,
+            reason=form.cleaned_data["close_reason"],
+            note=form.cleaned_data["close_note"],
+        )
+    except services.ReferralError as error:
+        show_error(None, request, error)
+    else:
+        messages.success(request, _("De zorg is afgesloten."))
+    return redirect("referrals:concern", concern.pk)
+
+
+@login_required
+@require_POST
+def concern_reopen(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
+    concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
+    try:
+        reopen_concern(actor=selectors.acting_user(request.user), concern=concern)
+    except services.ReferralError as error:
+        show_error(None, request, error)
+    else:
+        messages.success(request, _("De zorg is weer open."))
+    return redirect("referrals:concern", concern.pk)
 
 
 @login_required
@@ -151,6 +198,7 @@ def consent_create(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
                 purpose=form.cleaned_data["purpose"],
                 method=form.cleaned_data["method"],
                 organisation_ids=form.cleaned_data["organisations"],
+                expires_on=form.cleaned_data.get("expires_on"),
             )
         except services.ReferralError as error:
             show_error(form, request, error)
@@ -211,6 +259,8 @@ def referral_detail(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
             "is_referrer": "referrer" in sides,
             "barrier_form": BarrierForm(),
             "can_give_feedback": "referrer" in sides and referral.status == Status.DONE,
+            "decline_reasons": DeclineReason.choices,
+            "contact": selectors.referrer_contact(referral=referral),
         },
     )
 
@@ -229,6 +279,7 @@ def referral_step(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
             referral=referral,
             target=form.cleaned_data["to"],
             reason=form.cleaned_data["reason"],
+            reason_code=form.cleaned_data["reason_code"],
             delivered_what=form.cleaned_data["delivered_what"],
             amount_cents=form.cleaned_data["amount"],
         )

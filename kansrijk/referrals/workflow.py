@@ -1,7 +1,8 @@
 """The referral lifecycle as a plain table of allowed transitions.
 
-    sent → accepted | declined(reason)
+    sent → accepted | declined(reason code)
     accepted → in_progress → done(what was delivered)
+    accepted | in_progress → declined(reason code)   (not eligible after all, family unreachable …)
     sent | accepted | in_progress → withdrawn(reason)
 
 `side` says whose members may take the step: the receiving organisation or the referring
@@ -30,13 +31,16 @@ class Transition:
     target: str
     side: Side
     needs_reason: bool = False
+    needs_reason_code: bool = False
     needs_delivery: bool = False
 
 
 TRANSITIONS: tuple[Transition, ...] = (
     Transition(Status.SENT, Status.ACCEPTED, "receiver"),
-    Transition(Status.SENT, Status.DECLINED, "receiver", needs_reason=True),
+    Transition(Status.SENT, Status.DECLINED, "receiver", needs_reason_code=True),
     Transition(Status.ACCEPTED, Status.IN_PROGRESS, "receiver"),
+    Transition(Status.ACCEPTED, Status.DECLINED, "receiver", needs_reason_code=True),
+    Transition(Status.IN_PROGRESS, Status.DECLINED, "receiver", needs_reason_code=True),
     Transition(Status.IN_PROGRESS, Status.DONE, "receiver", needs_delivery=True),
     Transition(Status.SENT, Status.WITHDRAWN, "referrer", needs_reason=True),
     Transition(Status.ACCEPTED, Status.WITHDRAWN, "referrer", needs_reason=True),

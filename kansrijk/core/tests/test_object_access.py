@@ -85,6 +85,8 @@ OWNED: dict[str, Callable[[World], dict[str, Any]]] = {
     "referrals:consent_create": _concern_kwargs,
     "referrals:access_log": _concern_kwargs,
     "referrals:access_log_pdf": _concern_kwargs,
+    "referrals:concern_close": _concern_kwargs,
+    "referrals:concern_reopen": _concern_kwargs,
     "referrals:consent_withdraw": _consent_kwargs,
     "referrals:referral_create": _concern_kwargs,
     "referrals:referral": _ref,

@@ -100,6 +100,7 @@ def _load_case(case: DemoCase, teacher: User, coordinator: User, school: Organis
             referral=referrals[0],
             target=target,
             reason=text if target == "declined" else "",
+            reason_code="referred_elsewhere" if target == "declined" else "",
             delivered_what=text if target == "done" else "",
             amount_cents=22500 if target == "done" else None,
         )

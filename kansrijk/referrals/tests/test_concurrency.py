@@ -22,7 +22,7 @@ def test_concurrent_transitions_exactly_one_wins(fund, fund_worker, municipaliti
     def take(target: str) -> None:
         try:
             client = client_for(fund_worker)
-            payload = {"to": target, "reason": "Buiten ons werkgebied"}
+            payload = {"to": target, "reason_code": "not_eligible", "reason": "Buiten ons werkgebied"}
             barrier.wait()
             response = client.post(
                 f"/api/v1/referrals/{referral.pk}/transitions", payload, content_type="application/json"

@@ -18,7 +18,7 @@ from django.apps import apps
 from django.db import models
 
 from kansrijk.conftest import client_for
-from kansrijk.referrals import services
+from kansrijk.referrals import closing, services
 from kansrijk.referrals.models import Barrier, Child, Concern, Consent, Feedback, Notification, Referral, ReferralStep
 from kansrijk.referrals.tests.factories import ConcernFactory, ReferralFactory
 from kansrijk.referrals.validation import contains_bsn
@@ -116,7 +116,12 @@ WRITERS: dict[tuple[str, str], Writer] = {
     ("Referral", "delivered_what"): lambda w, t: w.step("done", traits={"in_progress": True}, delivered_what=t),
     ("ReferralStep", "from_status"): lambda w, t: w.step(t),
     ("ReferralStep", "to_status"): lambda w, t: w.step(t),
-    ("ReferralStep", "reason"): lambda w, t: w.step("declined", reason=t),
+    ("ReferralStep", "reason"): lambda w, t: w.step("declined", reason=t, reason_code="other"),
+    ("Referral", "decline_reason"): lambda w, t: w.step("declined", reason_code=t),
+    ("Concern", "close_reason"): lambda w, t: closing.concern_close(actor=w.teacher.user, concern=w.concern, reason=t),
+    ("Concern", "close_note"): lambda w, t: closing.concern_close(
+        actor=w.teacher.user, concern=w.concern, reason="help_arranged", note=t
+    ),
     ("Barrier", "category"): lambda w, t: w.barrier_with(category=t),
     ("Barrier", "description"): lambda w, t: w.barrier_with(description=t),
     ("Feedback", "family_answer"): lambda w, t: w.feedback_with(family_answer=t),
@@ -173,7 +178,7 @@ def test_the_same_writers_accept_ordinary_text(key, teacher, fund_worker, fund, 
 
 _WRITE = r"\b{model}(\.objects\.(create|bulk_create|update_or_create|get_or_create)\b|\.objects\.[^\n]*\.update\(|\()"
 # Only the services write personal data; retention empties it and is tested on its own.
-ALLOWED_WRITERS = {"referrals/services.py", "referrals/retention.py", "referrals/models.py"}
+ALLOWED_WRITERS = {"referrals/services.py", "referrals/closing.py", "referrals/retention.py", "referrals/models.py"}
 
 
 def test_only_the_services_write_personal_data():

@@ -15,6 +15,8 @@ ALLOWED = {
     ("sent", "accepted"),
     ("sent", "declined"),
     ("accepted", "in_progress"),
+    ("accepted", "declined"),
+    ("in_progress", "declined"),
     ("in_progress", "done"),
     ("sent", "withdrawn"),
     ("accepted", "withdrawn"),
@@ -71,12 +73,17 @@ def test_each_step_records_who_and_when_and_tells_the_referrer(
 
 
 @pytest.mark.django_db
-def test_declining_needs_a_reason(referral, fund_worker):
+def test_declining_needs_a_reason_code_and_the_text_is_optional(referral, fund_worker):
     with pytest.raises(services.ReferralError) as error:
-        _step(fund_worker, referral, "declined")
-    assert error.value.field == "reason"
-    _step(fund_worker, referral, "declined", reason="Buiten ons werkgebied")
-    assert referral.steps.last().reason == "Buiten ons werkgebied"
+        _step(fund_worker, referral, "declined", reason="Buiten ons werkgebied")
+    assert error.value.field == "reason_code"
+    with pytest.raises(services.ReferralError) as error:
+        _step(fund_worker, referral, "declined", reason_code="no_reason_like_this")
+    assert error.value.field == "reason_code"
+    _step(fund_worker, referral, "declined", reason_code="not_eligible")
+    referral.refresh_from_db()
+    assert (referral.status, referral.decline_reason) == ("declined", "not_eligible")
+    assert referral.steps.last().reason == ""
 
 
 @pytest.mark.django_db
@@ -104,7 +111,7 @@ def test_a_step_on_a_stale_copy_loses(referral, fund_worker):
     stale = type(referral).objects.get(pk=referral.pk)
     _step(fund_worker, referral, "accepted")
     with pytest.raises(services.ConflictError):
-        _step(fund_worker, stale, "declined", reason="te laat")
+        _step(fund_worker, stale, "declined", reason_code="other", reason="te laat")
     referral.refresh_from_db()
     assert referral.status == "accepted"
     assert referral.steps.count() == 2
