@@ -34,3 +34,5 @@ urlpatterns += i18n_patterns(
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )
+
+handler404 = "kansrijk.core.api_not_found.not_found"

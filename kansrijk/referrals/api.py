@@ -72,10 +72,20 @@ def signal_list(request: Request) -> Response:
 
 
 @extend_schema(
+    methods=["GET"],
+    operation_id="concerns_list",
     tags=TAG,
-    summary="Raise a concern / list your organisation's concerns",
+    summary="List your organisations' newest concerns",
+    description="Audited: every concern in the answer is written to the audit trail.",
+    responses={200: ConcernSerializer(many=True)},
+)
+@extend_schema(
+    methods=["POST"],
+    operation_id="concerns_create",
+    tags=TAG,
+    summary="Raise a concern about a child or a family",
     request=ConcernInSerializer,
-    responses={200: ConcernSerializer(many=True), 201: ConcernSerializer, 400: ERROR},
+    responses={201: ConcernSerializer, 400: ERROR},
 )
 @api_view(["GET", "POST"])
 def concern_list(request: Request) -> Response:
@@ -155,16 +165,37 @@ def _detail(request: Request, referral: Referral) -> dict[str, Any]:
     return dict(ReferralSerializer(referral).data)
 
 
+REFERRAL_PAGE = inline_serializer(
+    "ReferralPage",
+    fields={
+        "count": serializers.IntegerField(help_text="Referrals in all pages together."),
+        "page": serializers.IntegerField(help_text="This page's number (from 1)."),
+        "results": ReferralBriefSerializer(many=True, help_text="At most 25 referrals, newest first."),
+    },
+)
+
+
 @extend_schema(
+    methods=["GET"],
+    operation_id="referrals_list",
     tags=TAG,
-    summary="Refer a concern to a service / list the referrals you may see",
+    summary="List the referrals you may see",
+    description="Referrals sent to or by your organisations, 25 per page (audited). A page past the end answers the last page.",
     parameters=[
-        OpenApiParameter("direction", str, enum=["in", "out", "all"], description="GET: received, sent or both."),
-        OpenApiParameter("status", str, description="GET: only this status."),
-        OpenApiParameter("page", int, description="GET: page number (25 per page)."),
+        OpenApiParameter("direction", str, enum=["in", "out", "all"], description="Received, sent or both."),
+        OpenApiParameter("status", str, description="Only this status."),
+        OpenApiParameter("page", int, description="Page number (25 per page); anything but a number is page 1."),
     ],
+    responses={200: REFERRAL_PAGE},
+)
+@extend_schema(
+    methods=["POST"],
+    operation_id="referrals_create",
+    tags=TAG,
+    summary="Refer a concern to a service",
+    description="409 without valid consent of the family for the receiving organisation.",
     request=ReferralInSerializer,
-    responses={200: ReferralBriefSerializer(many=True), 201: ReferralSerializer, 409: ERROR},
+    responses={201: ReferralSerializer, 400: ERROR, 409: ERROR},
 )
 @api_view(["GET", "POST"])
 def referral_list(request: Request) -> Response:
