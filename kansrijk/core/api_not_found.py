@@ -13,4 +13,4 @@ from django.views.defaults import page_not_found
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Niet gevonden. / Not found.", "errors": []}, status=404)
-    return page_not_found(request, exception)  # type: ignore[arg-type]
+    return page_not_found(request, exception)

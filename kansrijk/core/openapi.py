@@ -33,7 +33,9 @@ class ErrorItemSerializer(serializers.Serializer[Any]):
 
 class ErrorSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField(help_text="Summary of the error.")
-    errors = ErrorItemSerializer(many=True, help_text="One entry per problem; empty when there is no field to name.")
+    errors = ErrorItemSerializer(  # type: ignore[assignment]  # a field, not Serializer.errors
+        many=True, help_text="One entry per problem; empty when there is no field to name."
+    )
 
 
 class AutoSchema(openapi.AutoSchema):
@@ -41,18 +43,20 @@ class AutoSchema(openapi.AutoSchema):
         responses: dict[str, Any] = super()._get_response_bodies(direction)
         for code in self._error_codes():
             if code not in responses:
-                responses[code] = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+                responses[code] = self._get_response_for_code(  # type: ignore[no-untyped-call]
+                    ErrorSerializer, code, direction=direction
+                )
         return responses
 
     def _error_codes(self) -> list[str]:
         codes = ["401"]
         parameters = self._get_parameters()
         has_query = any(p.get("in") == "query" for p in parameters)
-        if self._get_request_body() or has_query:
+        if self._get_request_body() or has_query:  # type: ignore[no-untyped-call]
             codes.append("400")
         if self.method not in SAFE_METHODS or not self._allows_anyone():
             codes.append("403")
-        if any(p.get("in") == "path" for p in parameters) or self._get_paginator() is not None:
+        if any(p.get("in") == "path" for p in parameters) or self._get_paginator() is not None:  # type: ignore[no-untyped-call]
             codes.append("404")
         return sorted(codes)
 

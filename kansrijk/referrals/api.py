@@ -180,7 +180,8 @@ REFERRAL_PAGE = inline_serializer(
     operation_id="referrals_list",
     tags=TAG,
     summary="List the referrals you may see",
-    description="Referrals sent to or by your organisations, 25 per page (audited). A page past the end answers the last page.",
+    description="Referrals sent to or by your organisations, 25 per page (audited). "
+    "A page past the end answers the last page.",
     parameters=[
         OpenApiParameter("direction", str, enum=["in", "out", "all"], description="Received, sent or both."),
         OpenApiParameter("status", str, description="Only this status."),

@@ -17,13 +17,13 @@ from django.utils import timezone
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
+from kansrijk.core.suppression import suppress
 from kansrijk.organisations.constants import Kind
 from kansrijk.organisations.models import Membership, Organisation
 from kansrijk.referrals.constants import (
     DEFAULT_RETENTION_DAYS,
     OPEN_STATUSES,
     REMINDER_WORKING_DAYS,
-    SMALL_CELL,
     BarrierCategory,
     Status,
 )
@@ -298,17 +298,14 @@ def concern_list_due_for_erasure(*, now: datetime | None = None) -> QuerySet[Con
 # --- aggregates for municipalities ---------------------------------------------------------------------------
 
 
-def suppress(count: int) -> int | str:
-    """Counts from 1 to 9 are shown as '< 10'."""
-    return "< 10" if 0 < count < SMALL_CELL else count
-
-
 @dataclass
 class MunicipalityAggregates:
+    """Every count passed through `core.suppression.suppress`: `None` is "< 10"."""
+
     code: str
-    barriers: list[tuple[str, int | str]]
-    statuses: list[tuple[str, int | str]]
-    concerns: int | str
+    barriers: list[tuple[str, int | None]]
+    statuses: list[tuple[str, int | None]]
+    concerns: int | None
 
 
 def municipality_aggregates_for(*, user: Any, municipality_code: str) -> MunicipalityAggregates:

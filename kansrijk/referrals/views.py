@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.referrals import selectors, services
 from kansrijk.referrals.constants import SIGN_BY_CODE, Status
@@ -272,6 +273,7 @@ def feedback_create(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
 
 
 @login_required
+@aggregate_view
 def municipality_overview(request: HttpRequest, code: str) -> HttpResponse:
     aggregates = selectors.municipality_aggregates_for(user=request.user, municipality_code=code)
     return render(request, "referrals/municipality.html", {"aggregates": aggregates})
