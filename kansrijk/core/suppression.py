@@ -15,7 +15,9 @@ of aggregate scenarios nor its list of pages without counts of people.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from rest_framework import serializers
 
 SMALL_CELL = 10
 ROUND_TO = 5
@@ -53,3 +55,16 @@ def aggregate_view(view: F) -> F:
 
 def is_aggregate_view(view: object) -> bool:
     return bool(getattr(view, "shows_aggregates", False))
+
+
+class SmallCellCountField(serializers.IntegerField):
+    """A count in the API: `null` for 1 to 9, else rounded (suppressing twice changes nothing)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("help_text", "A count: null means 1 to 9; 10 and more are rounded to a multiple of 5.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: int | None) -> Any:  # int, or None for 1 to 9
+        return None if value is None else suppress(int(value))

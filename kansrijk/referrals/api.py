@@ -15,6 +15,7 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from kansrijk.core.suppression import aggregate_view
 from kansrijk.organisations.models import Organisation
 from kansrijk.referrals import selectors, services
 from kansrijk.referrals.api_serializers import (
@@ -22,6 +23,7 @@ from kansrijk.referrals.api_serializers import (
     ConcernSerializer,
     ConsentInSerializer,
     ConsentSerializer,
+    MunicipalityFiguresSerializer,
     ReferralBriefSerializer,
     ReferralInSerializer,
     ReferralSerializer,
@@ -257,3 +259,18 @@ def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
         return _error(error)
     referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, audit=False)
     return Response(_detail(request, referral))
+
+
+@aggregate_view  # outermost: it marks the view that the URL list holds
+@extend_schema(
+    tags=TAG,
+    summary="A municipality's figures: concerns, referrals per status, barriers per category",
+    description="For the municipality's own policy officers; anyone else gets 404. Counts from 1 to 9 are `null`, "
+    "10 and more are rounded to a multiple of 5, so no family can be recognised.",
+    parameters=[OpenApiParameter("code", str, OpenApiParameter.PATH, description="CBS code, e.g. `GM1640`.")],
+    responses={200: MunicipalityFiguresSerializer},
+)
+@api_view(["GET"])
+def municipality_figures(request: Request, code: str) -> Response:
+    aggregates = selectors.municipality_aggregates_for(user=request.user, municipality_code=code)
+    return Response(MunicipalityFiguresSerializer(aggregates).data)

@@ -12,6 +12,7 @@ urlpatterns = [
         api.consent_withdraw,
         name="concern-consent-withdraw",
     ),
+    path("municipalities/<str:code>/figures", api.municipality_figures, name="municipality-figures"),
     path("referrals", api.referral_list, name="referral-list"),
     path("referrals/<uuid:referral_id>", api.referral_detail, name="referral-detail"),
     path("referrals/<uuid:referral_id>/transitions", api.referral_transition, name="referral-transitions"),

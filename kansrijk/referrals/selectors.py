@@ -303,9 +303,17 @@ class MunicipalityAggregates:
     """Every count passed through `core.suppression.suppress`: `None` is "< 10"."""
 
     code: str
-    barriers: list[tuple[str, int | None]]
-    statuses: list[tuple[str, int | None]]
     concerns: int | None
+    barrier_counts: dict[str, int | None]  # per `BarrierCategory` value
+    status_counts: dict[str, int | None]  # per `Status` value
+
+    @property
+    def barriers(self) -> list[tuple[str, int | None]]:
+        return [(str(c.label), self.barrier_counts[c.value]) for c in BarrierCategory]
+
+    @property
+    def statuses(self) -> list[tuple[str, int | None]]:
+        return [(str(s.label), self.status_counts[s.value]) for s in Status]
 
 
 def municipality_aggregates_for(*, user: Any, municipality_code: str) -> MunicipalityAggregates:
@@ -328,7 +336,7 @@ def municipality_aggregates_for(*, user: Any, municipality_code: str) -> Municip
     concerns += ConcernRecord.objects.filter(municipality_code=code).count()
     return MunicipalityAggregates(
         code=code,
-        barriers=[(str(c.label), suppress(barrier_counts.get(c.value, 0))) for c in BarrierCategory],
-        statuses=[(str(s.label), suppress(status_counts.get(s.value, 0))) for s in Status],
         concerns=suppress(concerns),
+        barrier_counts={c.value: suppress(barrier_counts.get(c.value, 0)) for c in BarrierCategory},
+        status_counts={s.value: suppress(status_counts.get(s.value, 0)) for s in Status},
     )

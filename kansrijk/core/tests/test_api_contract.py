@@ -73,12 +73,16 @@ class World:
 @pytest.fixture
 def world(db: None, municipalities: None) -> World:
     """A school in GM1640 that signed the pledge, with a commitment, a concern with consent and
-    a referral to a fund's service; its coordinator (with TOTP) and their bearer token."""
+    a referral to a fund's service; its coordinator (with TOTP, also a policy officer of the
+    municipality) and their bearer token."""
     school = OrganisationFactory(municipality_codes=["GM1640"])
     PledgeSignatureFactory(organisation=school, pledge_version=PledgeVersionFactory())
     commitment = CommitmentFactory(organisation=school, municipality_codes=["GM1640"])
     membership = MembershipFactory(organisation=school, coordinator=True)
     with_totp(membership)
+    # The same person also works for the municipality, so its figures answer too.
+    municipality = OrganisationFactory(municipality=True, municipality_codes=["GM1640"])
+    MembershipFactory(organisation=municipality, user=membership.user)
     fund = OrganisationFactory(fund=True, municipality_codes=["GM1640"])
     referral = ReferralFactory(concern=ConcernFactory(organisation=school), receiver=fund)
     _, token = api_token_create(actor=None, user=membership.user)

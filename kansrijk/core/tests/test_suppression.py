@@ -20,7 +20,13 @@ from kansrijk.alliance.tests.factories import (
     ProgressReportFactory,
 )
 from kansrijk.conftest import client_for, with_totp
-from kansrijk.core.suppression import SUPPRESSED_LABEL, is_aggregate_view, is_publishable, suppress
+from kansrijk.core.suppression import (
+    SUPPRESSED_LABEL,
+    SmallCellCountField,
+    is_aggregate_view,
+    is_publishable,
+    suppress,
+)
 from kansrijk.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from kansrijk.referrals.tests.factories import BarrierFactory
 
@@ -30,6 +36,25 @@ COUNT_MARKUP = re.compile(r'<data class="kr-count" value="(\d*)">([^<]*)</data>'
 def _counts(html: str) -> list[tuple[str, str]]:
     """Every count marked up by the `small_cell` filter: (value, text shown)."""
     return [(value, html_lib.unescape(text)) for value, text in COUNT_MARKUP.findall(html)]
+
+
+def _json_counts(data: object) -> list[tuple[str, str]]:
+    """Every number and null in an aggregate API answer (all of them are counts), shaped like `_counts`."""
+    if isinstance(data, dict):
+        return [count for value in data.values() for count in _json_counts(value)]
+    if isinstance(data, list):
+        return [count for value in data for count in _json_counts(value)]
+    if data is None:
+        return [("", SUPPRESSED_LABEL)]
+    if isinstance(data, int) and not isinstance(data, bool):
+        return [(str(data), str(data))]
+    return []
+
+
+def _counts_in(response) -> list[tuple[str, str]]:
+    if response["Content-Type"].startswith("application/json"):
+        return _json_counts(response.json())
+    return _counts(response.content.decode())
 
 
 # --- the rule ------------------------------------------------------------------------------------------------
@@ -70,6 +95,11 @@ def test_the_template_filter_shows_small_counts_as_less_than_ten():
     assert _counts(html) == [("", SUPPRESSED_LABEL), ("25", "25"), ("", SUPPRESSED_LABEL)]
 
 
+def test_the_api_field_gives_null_for_small_counts():
+    field = SmallCellCountField()
+    assert [field.to_representation(n) for n in (0, 3, 9, 13, None)] == [0, None, None, 15, None]
+
+
 # --- every aggregate page ------------------------------------------------------------------------------------
 
 
@@ -101,9 +131,15 @@ def _one_more_reached() -> None:
     ProgressReport.objects.filter(pk=report.pk).update(realised_reach=report.realised_reach + 1)
 
 
+def _municipal_figures_api(db_events: Callable[[], None]) -> tuple[Client, str]:
+    client, _ = _municipal_figures(db_events)
+    return client, reverse("api:municipality-figures", args=["GM1640"])
+
+
 # URL name -> (who looks and where, what adds one event behind every count on the page).
 SCENARIOS: dict[str, tuple[Callable[..., tuple[Client, str]], Callable[[], None]]] = {
     "referrals:municipality": (_municipal_figures, _add_barrier),
+    "api:municipality-figures": (_municipal_figures_api, _add_barrier),
     "alliance:commitment_detail": (_public_commitment, _one_more_reached),
 }
 
@@ -177,8 +213,7 @@ def test_no_count_from_one_to_nine_is_ever_shown_outside_the_owner(name, municip
         add_event()
         response = client.get(url)
         assert response.status_code == 200
-        html = response.content.decode()
-        counts = _counts(html)
+        counts = _counts_in(response)
         assert counts, f"{name}: no count on the page (marked with the `small_cell` filter)"
         for value, text in counts:
             shown = int(value) if value else None

@@ -63,3 +63,17 @@ def test_the_policy_officer_cannot_open_a_concern_or_referral_in_their_municipal
     client = client_for(officer)
     assert client.get(f"/zorgen/{referral.concern_id}/").status_code == 404
     assert client.get(f"/api/v1/referrals/{referral.pk}").status_code == 404
+
+
+def test_the_api_gives_the_same_figures_with_null_for_small_counts(officer):
+    for _ in range(12):
+        BarrierFactory(category="transport")
+    BarrierFactory(category="rules")
+    response = client_for(officer).get("/api/v1/municipalities/GM1640/figures")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["concerns"] == 15  # 13 concerns, rounded to a multiple of 5
+    assert body["barriers_by_category"]["transport"] == 10  # 12
+    assert body["barriers_by_category"]["rules"] is None  # 1: suppressed
+    assert body["referrals_by_status"]["sent"] == 15
+    assert body["referrals_by_status"]["done"] == 0
