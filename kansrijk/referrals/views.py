@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.selectors import municipality_list
-from kansrijk.referrals import selectors, services
+from kansrijk.referrals import exports, selectors, services
 from kansrijk.referrals.constants import SIGN_BY_CODE, Status
 from kansrijk.referrals.forms import BarrierForm, ChildFormSet, ConcernForm, ConsentForm, FeedbackForm, StepForm
 from kansrijk.referrals.models import Concern
@@ -277,3 +277,12 @@ def feedback_create(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
 def municipality_overview(request: HttpRequest, code: str) -> HttpResponse:
     aggregates = selectors.municipality_aggregates_for(user=request.user, municipality_code=code)
     return render(request, "referrals/municipality.html", {"aggregates": aggregates})
+
+
+@login_required
+@aggregate_view
+def municipality_figures_csv(request: HttpRequest, code: str) -> HttpResponse:
+    aggregates = selectors.municipality_aggregates_for(user=request.user, municipality_code=code)
+    response = HttpResponse(exports.municipality_figures_csv(aggregates), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cijfers-{aggregates.code}.csv"'
+    return response

@@ -91,6 +91,7 @@ OWNED: dict[str, Callable[[World], dict[str, Any]]] = {
     "referrals:feedback": _ref,
     "referrals:municipality": lambda w: {"code": "GM1640"},  # aggregates for A, a municipality of Leudal
     "api:municipality-figures": lambda w: {"code": "GM1640"},  # the same aggregates in the API
+    "referrals:municipality_csv": lambda w: {"code": "GM1640"},  # and as a spreadsheet
     "socialmap:service_create": _org,
     "socialmap:service_edit": _service,
     "socialmap:service_confirm": _service,

@@ -4,6 +4,7 @@ to it: the aggregate views are found from the URL list, not from memory."""
 
 from __future__ import annotations
 
+import csv
 import html as html_lib
 import re
 from collections.abc import Callable, Iterator
@@ -51,9 +52,18 @@ def _json_counts(data: object) -> list[tuple[str, str]]:
     return []
 
 
+def _csv_counts(content: bytes) -> list[tuple[str, str]]:
+    """The column "Aantal" of a CSV export, shaped like `_counts`."""
+    rows = list(csv.DictReader(content.decode("utf-8-sig").splitlines(), delimiter=";"))
+    return [("" if row["Aantal"] == SUPPRESSED_LABEL else row["Aantal"], row["Aantal"]) for row in rows]
+
+
 def _counts_in(response) -> list[tuple[str, str]]:
-    if response["Content-Type"].startswith("application/json"):
+    content_type = response["Content-Type"]
+    if content_type.startswith("application/json"):
         return _json_counts(response.json())
+    if content_type.startswith("text/csv"):
+        return _csv_counts(response.content)
     return _counts(response.content.decode())
 
 
@@ -136,10 +146,16 @@ def _municipal_figures_api(db_events: Callable[[], None]) -> tuple[Client, str]:
     return client, reverse("api:municipality-figures", args=["GM1640"])
 
 
+def _municipal_figures_csv(db_events: Callable[[], None]) -> tuple[Client, str]:
+    client, _ = _municipal_figures(db_events)
+    return client, reverse("referrals:municipality_csv", args=["GM1640"])
+
+
 # URL name -> (who looks and where, what adds one event behind every count on the page).
 SCENARIOS: dict[str, tuple[Callable[..., tuple[Client, str]], Callable[[], None]]] = {
     "referrals:municipality": (_municipal_figures, _add_barrier),
     "api:municipality-figures": (_municipal_figures_api, _add_barrier),
+    "referrals:municipality_csv": (_municipal_figures_csv, _add_barrier),
     "alliance:commitment_detail": (_public_commitment, _one_more_reached),
 }
 
