@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "kansrijk.audit.middleware.AuditContextMiddleware",
     "kansrijk.organisations.middleware.RequireTwoFactorMiddleware",
+    "kansrijk.core.query_guard.QueryGuardMiddleware",  # NUL in a query parameter: 400 (ADR 0013)
 ]
 
 ROOT_URLCONF = "config.urls"
