@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "kansrijk.audit.middleware.AuditContextMiddleware",
     "kansrijk.organisations.middleware.RequireTwoFactorMiddleware",
+    "kansrijk.core.query_guard.QueryGuardMiddleware",  # NUL in a query parameter: 400 (ADR 0013)
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -287,7 +288,7 @@ REST_FRAMEWORK = {
         "kansrijk.accounts.authentication.TwoFactorSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "kansrijk.core.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "kansrijk.core.api.exception_handler",
     # Size (413), UTF-8, depth and NaN/Infinity limits on JSON bodies (ADR 0012).
     "DEFAULT_PARSER_CLASSES": [

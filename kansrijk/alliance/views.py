@@ -26,6 +26,7 @@ from kansrijk.alliance.forms import (
     ProgressReportForm,
     indicators_from,
 )
+from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.organisations.constants import Kind
 
@@ -178,6 +179,7 @@ def commitment_update(request: HttpRequest, commitment_id: UUID) -> HttpResponse
 
 
 @require_GET
+@aggregate_view  # realised reach: exact for the partner itself, suppressed for everyone else
 def commitment_detail(request: HttpRequest, commitment_id: UUID) -> HttpResponse:
     commitment = selectors.commitment_get(user=request.user, commitment_id=commitment_id)
     context = {

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kansrijk.core.api import page_number_problem
+from kansrijk.core.suppression import aggregate_view
 from kansrijk.organisations.models import Organisation
 from kansrijk.referrals import selectors, services
 from kansrijk.referrals.api_serializers import (
@@ -24,6 +25,7 @@ from kansrijk.referrals.api_serializers import (
     ConsentInSerializer,
     ConsentSerializer,
     DeclineReasonSerializer,
+    MunicipalityFiguresSerializer,
     ReferralBriefSerializer,
     ReferralInSerializer,
     ReferralListItemSerializer,
@@ -92,10 +94,20 @@ def decline_reason_list(request: Request) -> Response:
 
 
 @extend_schema(
+    methods=["GET"],
+    operation_id="concerns_list",
     tags=TAG,
-    summary="Raise a concern / list your organisation's concerns",
+    summary="List your organisations' newest concerns",
+    description="Audited: every concern in the answer is written to the audit trail.",
+    responses={200: ConcernSerializer(many=True)},
+)
+@extend_schema(
+    methods=["POST"],
+    operation_id="concerns_create",
+    tags=TAG,
+    summary="Raise a concern about a child or a family",
     request=ConcernInSerializer,
-    responses={200: ConcernSerializer(many=True), 201: ConcernSerializer, 400: ERROR},
+    responses={201: ConcernSerializer, 400: ERROR},
 )
 @api_view(["GET", "POST"])
 def concern_list(request: Request) -> Response:
@@ -177,16 +189,40 @@ def _detail(request: Request, referral: Referral) -> dict[str, Any]:
     return dict(ReferralSerializer(referral).data)
 
 
+REFERRAL_PAGE = inline_serializer(
+    "ReferralPage",
+    fields={
+        "count": serializers.IntegerField(help_text="Referrals in all pages together."),
+        "page": serializers.IntegerField(help_text="This page's number (from 1)."),
+        "results": ReferralListItemSerializer(
+            many=True, help_text="At most 25 referrals: open first, longest waiting on top."
+        ),
+    },
+)
+
+
 @extend_schema(
+    methods=["GET"],
+    operation_id="referrals_list",
     tags=TAG,
-    summary="Refer a concern to a service / list the referrals you may see",
+    summary="List the referrals you may see",
+    description="Referrals sent to or by your organisations, 25 per page (audited). "
+    "A page past the end answers the last page.",
     parameters=[
-        OpenApiParameter("direction", str, enum=["in", "out", "all"], description="GET: received, sent or both."),
-        OpenApiParameter("status", str, description="GET: only this status."),
-        OpenApiParameter("page", int, description="GET: page number (25 per page)."),
+        OpenApiParameter("direction", str, enum=["in", "out", "all"], description="Received, sent or both."),
+        OpenApiParameter("status", str, description="Only this status."),
+        OpenApiParameter("page", int, description="Page number (25 per page); anything but a number is page 1."),
     ],
+    responses={200: REFERRAL_PAGE},
+)
+@extend_schema(
+    methods=["POST"],
+    operation_id="referrals_create",
+    tags=TAG,
+    summary="Refer a concern to a service",
+    description="409 without valid consent of the family for the receiving organisation.",
     request=ReferralInSerializer,
-    responses={200: ReferralListItemSerializer(many=True), 201: ReferralSerializer, 409: ERROR},
+    responses={201: ReferralSerializer, 400: ERROR, 409: ERROR},
 )
 @api_view(["GET", "POST"])
 def referral_list(request: Request) -> Response:
@@ -256,3 +292,18 @@ def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
     # The answer carries the children's names (while consent holds): audited as a read.
     referral = selectors.referral_get_for(user=request.user, referral_id=referral_id)
     return Response(_detail(request, referral))
+
+
+@aggregate_view  # outermost: it marks the view that the URL list holds
+@extend_schema(
+    tags=TAG,
+    summary="A municipality's figures: concerns, referrals per status, barriers per category",
+    description="For the municipality's own policy officers; anyone else gets 404. Counts from 1 to 9 are `null`, "
+    "10 and more are rounded to a multiple of 5, so no family can be recognised.",
+    parameters=[OpenApiParameter("code", str, OpenApiParameter.PATH, description="CBS code, e.g. `GM1640`.")],
+    responses={200: MunicipalityFiguresSerializer},
+)
+@api_view(["GET"])
+def municipality_figures(request: Request, code: str) -> Response:
+    aggregates = selectors.municipality_aggregates_for(user=request.user, municipality_code=code)
+    return Response(MunicipalityFiguresSerializer(aggregates).data)

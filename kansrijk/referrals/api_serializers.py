@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from kansrijk.core.api_fields import BoundedInteger, LongText, ShortText
+from kansrijk.core.suppression import SmallCellCountField
 from kansrijk.referrals.constants import SIGN_BY_CODE, SIGNS, ConsentMethod, DeclineReason, GivenBy, School, Status
 from kansrijk.referrals.services import FIRST_NAME_LENGTH, MAX_AMOUNT_CENTS, MAX_CHILDREN, WISH_LENGTH
 
@@ -198,3 +199,20 @@ class ReferralSerializer(ReferralBriefSerializer):
 
 def signs_for(codes: list[str]) -> list[dict[str, str]]:
     return [{"code": c, "label": str(SIGN_BY_CODE[c].label)} for c in codes if c in SIGN_BY_CODE]
+
+
+class MunicipalityFiguresSerializer(serializers.Serializer[Any]):
+    """A municipality's figures: counts only, small ones suppressed (ADR 0013)."""
+
+    municipality = serializers.CharField(source="code", help_text="CBS code.")
+    concerns = SmallCellCountField(help_text="Concerns raised about families living there; null means 1 to 9.")
+    referrals_by_status = serializers.DictField(
+        source="status_counts",
+        child=SmallCellCountField(),
+        help_text="Referrals per status (`sent`, `accepted`, ...); null means 1 to 9.",
+    )
+    barriers_by_category = serializers.DictField(
+        source="barrier_counts",
+        child=SmallCellCountField(),
+        help_text="Structural barriers per category; null means 1 to 9.",
+    )

@@ -13,6 +13,7 @@ urlpatterns = [
         name="concern-consent-withdraw",
     ),
     path("referrals/decline-reasons", api.decline_reason_list, name="referral-decline-reasons"),
+    path("municipalities/<str:code>/figures", api.municipality_figures, name="municipality-figures"),
     path("referrals", api.referral_list, name="referral-list"),
     path("referrals/<uuid:referral_id>", api.referral_detail, name="referral-detail"),
     path("referrals/<uuid:referral_id>/transitions", api.referral_transition, name="referral-transitions"),

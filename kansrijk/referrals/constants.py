@@ -13,8 +13,6 @@ from django.utils.translation import gettext_lazy as _
 REMINDER_WORKING_DAYS = 10
 # Default retention of personal data of closed concerns; `settings.REFERRALS_RETENTION_DAYS` overrides it.
 DEFAULT_RETENTION_DAYS = 365
-# Counts from 1 to 9 are never shown outside the organisation that owns the records.
-SMALL_CELL = 10
 # The young person gives consent from this age; below it the parent or guardian does.
 CONSENT_AGE = 16
 # Consent ends this many days after it was given unless another end date is recorded;

@@ -17,13 +17,13 @@ from django.utils import timezone
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
+from kansrijk.core.suppression import suppress
 from kansrijk.organisations.constants import Kind
 from kansrijk.organisations.models import Membership, Organisation
 from kansrijk.referrals.constants import (
     DEFAULT_RETENTION_DAYS,
     OPEN_STATUSES,
     REMINDER_WORKING_DAYS,
-    SMALL_CELL,
     BarrierCategory,
     Status,
 )
@@ -362,17 +362,22 @@ def concern_list_due_for_erasure(*, now: datetime | None = None) -> QuerySet[Con
 # --- aggregates for municipalities ---------------------------------------------------------------------------
 
 
-def suppress(count: int) -> int | str:
-    """Counts from 1 to 9 are shown as '< 10'."""
-    return "< 10" if 0 < count < SMALL_CELL else count
-
-
 @dataclass
 class MunicipalityAggregates:
+    """Every count passed through `core.suppression.suppress`: `None` is "< 10"."""
+
     code: str
-    barriers: list[tuple[str, int | str]]
-    statuses: list[tuple[str, int | str]]
-    concerns: int | str
+    concerns: int | None
+    barrier_counts: dict[str, int | None]  # per `BarrierCategory` value
+    status_counts: dict[str, int | None]  # per `Status` value
+
+    @property
+    def barriers(self) -> list[tuple[str, int | None]]:
+        return [(str(c.label), self.barrier_counts[c.value]) for c in BarrierCategory]
+
+    @property
+    def statuses(self) -> list[tuple[str, int | None]]:
+        return [(str(s.label), self.status_counts[s.value]) for s in Status]
 
 
 def municipality_aggregates_for(*, user: Any, municipality_code: str) -> MunicipalityAggregates:
@@ -395,7 +400,7 @@ def municipality_aggregates_for(*, user: Any, municipality_code: str) -> Municip
     concerns += ConcernRecord.objects.filter(municipality_code=code).count()
     return MunicipalityAggregates(
         code=code,
-        barriers=[(str(c.label), suppress(barrier_counts.get(c.value, 0))) for c in BarrierCategory],
-        statuses=[(str(s.label), suppress(status_counts.get(s.value, 0))) for s in Status],
         concerns=suppress(concerns),
+        barrier_counts={c.value: suppress(barrier_counts.get(c.value, 0)) for c in BarrierCategory},
+        status_counts={s.value: suppress(status_counts.get(s.value, 0)) for s in Status},
     )

@@ -26,4 +26,5 @@ urlpatterns = [
     path("verwijzingen/<uuid:referral_id>/drempel/", views.barrier_create, name="barrier_create"),
     path("verwijzingen/<uuid:referral_id>/terugkoppeling/", views.feedback_create, name="feedback"),
     path("gemeente/<str:code>/", views.municipality_overview, name="municipality"),
+    path("gemeente/<str:code>/cijfers.csv", views.municipality_figures_csv, name="municipality_csv"),
 ]

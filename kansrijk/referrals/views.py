@@ -13,8 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.selectors import municipality_list
-from kansrijk.referrals import selectors, services
+from kansrijk.referrals import exports, selectors, services
 from kansrijk.referrals.closing import concern_close as close_concern
 from kansrijk.referrals.closing import concern_reopen as reopen_concern
 from kansrijk.referrals.constants import OPEN_STATUSES, SIGN_BY_CODE, DeclineReason, Status
@@ -323,6 +324,16 @@ def feedback_create(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
 
 
 @login_required
+@aggregate_view
 def municipality_overview(request: HttpRequest, code: str) -> HttpResponse:
     aggregates = selectors.municipality_aggregates_for(user=request.user, municipality_code=code)
     return render(request, "referrals/municipality.html", {"aggregates": aggregates})
+
+
+@login_required
+@aggregate_view
+def municipality_figures_csv(request: HttpRequest, code: str) -> HttpResponse:
+    aggregates = selectors.municipality_aggregates_for(user=request.user, municipality_code=code)
+    response = HttpResponse(exports.municipality_figures_csv(aggregates), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cijfers-{aggregates.code}.csv"'
+    return response

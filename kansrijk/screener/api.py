@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers
-from rest_framework.decorators import api_view, permission_classes
+from rest_framework.decorators import api_view, parser_classes, permission_classes
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from kansrijk.core.api_fields import BoundedInteger, ShortText
+from kansrijk.core.parsers import StrictJSONParser
 from kansrijk.rules import InputError, screen
 from kansrijk.rules.contract import ADULT_AGES, CHILD_AGES, MAX_ADULTS, MAX_CHILDREN
 from kansrijk.screener.selectors import known_municipality_codes, local_rules_for
@@ -130,6 +131,32 @@ class ErrorResponseSerializer(serializers.Serializer[Any]):
     errors = FieldErrorSerializer(many=True)  # type: ignore[assignment]  # a field
 
 
+class ItemErrorSerializer(serializers.Serializer[Any]):
+    error = FieldErrorSerializer(help_text="What is wrong with this item of the list.")
+
+
+SCREEN_REQUEST = PolymorphicProxySerializer(
+    component_name="ScreenInput",
+    serializers=[ScreenRequestSerializer(), ScreenRequestSerializer(many=True)],
+    resource_type_field_name=None,
+    many=False,
+)
+SCREEN_RESPONSE = PolymorphicProxySerializer(
+    component_name="ScreenOutput",
+    serializers=[
+        ScreenResponseSerializer(),
+        PolymorphicProxySerializer(
+            component_name="ScreenItem",
+            serializers=[ScreenResponseSerializer, ItemErrorSerializer],
+            resource_type_field_name=None,
+            many=True,
+        ),
+    ],
+    resource_type_field_name=None,
+    many=False,
+)
+
+
 EXAMPLE = {
     "date": "2026-01-01",
     "municipality": "GM0363",
@@ -151,13 +178,14 @@ EXAMPLE = {
         'item gets `{"error": {"field": ..., "message": ...}}`, the others their answer. Nothing '
         "is stored. Anonymous use is allowed."
     ),
-    request=ScreenRequestSerializer,
-    responses={200: ScreenResponseSerializer, 400: ErrorResponseSerializer},
+    request=SCREEN_REQUEST,
+    responses={200: SCREEN_RESPONSE, 400: ErrorResponseSerializer},
     examples=[OpenApiExample("Single parent, one child", value=EXAMPLE, request_only=True)],
     tags=["screener"],
 )
 @api_view(["POST"])
 @permission_classes([AllowAny])
+@parser_classes([StrictJSONParser])  # the contract is JSON (one object or a list); a form cannot carry it
 def screen_view(request: Request) -> Response:
     try:
         answer = screen(request.data, known_municipality_codes(), local_rules_for)

@@ -94,6 +94,8 @@ OWNED: dict[str, Callable[[World], dict[str, Any]]] = {
     "referrals:barrier_create": _ref,
     "referrals:feedback": _ref,
     "referrals:municipality": lambda w: {"code": "GM1640"},  # aggregates for A, a municipality of Leudal
+    "api:municipality-figures": lambda w: {"code": "GM1640"},  # the same aggregates in the API
+    "referrals:municipality_csv": lambda w: {"code": "GM1640"},  # and as a spreadsheet
     "socialmap:service_create": _org,
     "socialmap:service_edit": _service,
     "socialmap:service_confirm": _service,

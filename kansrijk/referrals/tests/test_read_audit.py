@@ -69,6 +69,8 @@ NO_PERSONAL_DATA = {
     "referrals:waiting_without_users": "staff only: organisations and waiting counts, nothing about a family",
     "api:concern-signals": "the fixed checklist of signs",
     "api:referral-decline-reasons": "the fixed list of decline reasons",
+    "api:municipality-figures": "aggregates only, small counts suppressed",
+    "referrals:municipality_csv": "aggregates only, small counts suppressed",
     "referrals:concern_close": "POST only; answers with a redirect to the audited concern page",
     "referrals:concern_reopen": "POST only; answers with a redirect to the audited concern page",
     "api:concern-consents": "POST only; reads the concern through the audited concern_get_for",

@@ -75,6 +75,11 @@ def test_the_openapi_schema_documents_the_screen_operation() -> None:
     schema = generator.get_schema(request=None, public=True)
     operation = schema["paths"]["/api/v1/screen"]["post"]
     assert operation["operationId"] == "screen"
-    assert set(operation["responses"]) == {"200", "400"}
+    # 401 for a wrong bearer token, 403 for a session login without CSRF token (core.openapi).
+    assert set(operation["responses"]) == {"200", "400", "401", "403"}
+    # One object or a list of them, as the description says; JSON only.
+    assert set(operation["requestBody"]["content"]) == {"application/json"}
+    request_schema = schema["components"]["schemas"]["ScreenInputRequest"]["oneOf"]
+    assert [variant.get("type") for variant in request_schema] == [None, "array"]
     household = schema["components"]["schemas"]["HouseholdRequest"]["properties"]
     assert "toeslagpartners" in household["partners"]["description"]
