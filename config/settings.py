@@ -295,6 +295,10 @@ DEMO_MODE = env_bool("DEMO_MODE", False)
 # Personal data of a closed concern is erased this many days after it closed (the
 # anonymous statistics stay); `kansrijk referrals-retention` does it.
 REFERRALS_RETENTION_DAYS = int(os.environ.get("REFERRALS_RETENTION_DAYS", "365"))
+# The privacy statement (/privacy/): who is responsible for the data (controller) and how
+# people reach them. Set both in production.
+PRIVACY_CONTROLLER = os.environ.get("PRIVACY_CONTROLLER", "Alliantie Kinderarmoede")
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
 # The erasure log (ADR 0011): ids of erased records, in a file outside the database, so
 # `kansrijk restore` can erase again what an older backup brings back. Default: beside the
 # SQLite database, or in the project folder for PostgreSQL; in production put it on its own

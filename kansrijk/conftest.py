@@ -150,3 +150,12 @@ def _erasure_log_in_tmp(settings: object, tmp_path_factory: pytest.TempPathFacto
     """Erasures in tests are logged to a fresh temporary file, never beside the real database."""
     folder = tmp_path_factory.mktemp("erasure-log")
     settings.ERASURE_LOG_PATH = folder / "erasures.jsonl"  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _dutch_after_each_test() -> Iterator[None]:
+    """A request under /en/ leaves English active in the test thread; the next test starts in Dutch."""
+    from django.utils import translation
+
+    yield
+    translation.activate("nl")

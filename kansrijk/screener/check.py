@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kansrijk.rules import screen
 from kansrijk.rules.money import format_euros_nl, parse_cents
 from kansrijk.screener.constants import NATIONAL_APPLY, NEED_NAMES, AppliesVia, PaymentRoute
+from kansrijk.screener.explain import why, written_text
 from kansrijk.screener.honesty import MUNICIPALITY_REGISTER_URL, has_scheme_data, norms_note, parameters_last_known
 from kansrijk.screener.selectors import known_municipality_codes, local_rules_for, municipality_name
 
@@ -36,7 +37,11 @@ class Item:
     why: list[dict[str, Any]] = field(default_factory=list)
     reason: str = ""
     how: str = ""
+    how_lang: str = ""  # "nl" when the organisation wrote no text in the reader's language
     url: str = ""
+    phone: str = ""
+    address: str = ""
+    intermediary: str = ""
     via: str = ""
     route: str = ""
     unverified: bool = False
@@ -90,6 +95,9 @@ def _item(result: dict[str, Any], labels: dict[str, str], municipality: str, not
     for need, ids in (result.get("covered_by") or {}).items():
         for scheme in ids:
             first.setdefault(labels[scheme], []).append(str(NEED_NAMES[need]).lower())
+    how, how_lang = str(national.get("how", "")), ""
+    if apply.get("how"):
+        how, how_lang = written_text(str(apply["how"]), str(apply.get("how_en") or ""))
     return Item(
         scheme=result["scheme"],
         label=result["label"],
@@ -97,10 +105,14 @@ def _item(result: dict[str, Any], labels: dict[str, str], municipality: str, not
         order=result["order"],
         status=_status(result),
         amount=_amount(result, note),
-        why=result["conditions"],
-        reason=result["reason"] or "",
-        how=str(apply.get("how") or national.get("how", "")),
+        why=why(result["conditions"]),
+        reason=_(result["reason"]) if result["reason"] else "",
+        how=how,
+        how_lang=how_lang,
         url=str(apply.get("url") or national.get("url", "")),
+        phone=str(apply.get("phone") or ""),
+        address=str(apply.get("address") or ""),
+        intermediary=str(apply.get("intermediary") or ""),
         via=str(AppliesVia(apply["via"]).label) if apply.get("via") else "",
         route=str(PaymentRoute(result["payment_route"]).label) if result.get("payment_route") else "",
         unverified=bool(result["unverified"]),
