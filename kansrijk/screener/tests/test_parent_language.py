@@ -1,0 +1,82 @@
+"""The family check in English: explanations, texts a municipality writes, and a language switch
+that keeps the answers (part of issue 14, the parent's journey)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from kansrijk.rules import local
+from kansrijk.rules.schemes import national_schemes
+from kansrijk.screener.models import SchemeVersion
+from kansrijk.screener.tests.test_family_check import STEP_2
+
+pytestmark = pytest.mark.django_db
+
+
+def _english(client, data=STEP_2) -> str:
+    response = client.post("/en/wat-kan-ik-krijgen/", data)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _templates() -> list[str]:
+    found = [text for scheme in national_schemes() for c in scheme.conditions for text in (c.holds, c.fails)]
+    found += [*local.INCOME_HOLDS.values(), *local.INCOME_FAILS.values()]
+    found += [text for pair in local.CHILD_TEXTS.values() for text in pair]
+    rule = local.rule_from_dict(
+        {"key": "x", "label": "X", "kind": "municipal", "rank": 10, "provider": "Gemeente X", "municipality": "GM1640",
+         "start": "2026-01-01", "source": {"title": "t", "href": "https://x.nl"}, "income_test": "leefgeld",
+         "asset_limit": 100, "child_age_min": 4}  # fmt: skip
+    )
+    found += [text for spec in local.condition_specs(rule) for text in (spec.holds, spec.fails)]
+    return found
+
+
+def test_every_explanation_template_has_an_english_translation_with_the_same_placeholders():
+    with translation.override("en"):
+        for template in _templates():
+            english = translation.gettext(template)
+            assert english != template, template
+            assert sorted(re.findall(r"\{(\w+)\}", english)) == sorted(re.findall(r"\{(\w+)\}", template))
+
+
+def test_the_why_lines_are_english_on_the_english_answer(client, demo):
+    page = _english(client)
+    assert "A child aged 4 to 17 lives with you." in page
+    assert "is not more than the limit of € 1.703,35. That is 120% of the social assistance norm" in page
+    assert "Er woont" not in page
+    assert "Uw netto inkomen" not in page
+
+
+def test_the_dutch_answer_keeps_the_dutch_why_lines(client, demo):
+    page = client.post(reverse("screener:check"), STEP_2).content.decode()
+    assert "Er woont een kind van 4 tot en met 17 jaar bij u." in page
+
+
+def test_a_municipal_text_written_in_english_is_shown_in_english(client, demo):
+    page = _english(client)
+    assert "Apply to the municipality of Leudal, online or at the desk." in page
+
+
+def test_a_municipal_text_without_english_falls_back_to_dutch_marked_lang_nl(client, demo):
+    SchemeVersion.objects.filter(label="Kindpakket Leudal").update(how_to_apply_en="")
+    page = _english(client)
+    assert re.search(r'<p class="utrecht-paragraph" lang="nl">Vraag het aan bij de gemeente Leudal', page)
+    dutch = client.post("/wat-kan-ik-krijgen/", STEP_2).content.decode()
+    assert 'lang="nl">Vraag het aan' not in dutch
+
+
+def test_the_language_switch_on_the_answer_sends_the_answers_to_the_other_language(client, demo):
+    page = client.post(reverse("screener:check"), STEP_2).content.decode()
+    form = re.search(r'<form method="post" action="/en/wat-kan-ik-krijgen/".*?</form>', page, re.S)
+    assert form is not None, "no language switch that carries the answers"
+    sent = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form.group(0)))
+    assert {k: v for k, v in sent.items() if k in STEP_2} == STEP_2
+    english = _english(client, sent)
+    assert "What you can probably get" in english or "Probably yes" in english
+    back = re.search(r'<form method="post" action="/wat-kan-ik-krijgen/".*?</form>', english, re.S)
+    assert back is not None and 'lang="nl">Nederlands' in back.group(0)
