@@ -166,9 +166,7 @@ def _income_specs(rule: LocalRule) -> tuple[ConditionSpec, ...]:
     if rule.income_test == INCOME_NORM:
         holiday = rule.norm_with_holiday
         params = {"percent": str(rule.income_limit_percent)}
-        return (
-            ConditionSpec("inkomen_onder_grens", INCOME_HOLDS[holiday], INCOME_FAILS[holiday], ref, params),
-        )
+        return (ConditionSpec("inkomen_onder_grens", INCOME_HOLDS[holiday], INCOME_FAILS[holiday], ref, params),)
     if rule.income_test == INCOME_LEEFGELD:
         return (
             ConditionSpec(

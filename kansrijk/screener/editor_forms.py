@@ -73,7 +73,9 @@ class SchemeVersionForm(ConfirmMoneyForm):
     )
     apply_intermediary = forms.CharField(
         label=_("Wie vraagt het aan voor het gezin?"), required=False, max_length=300,
-        help_text=_("Bijvoorbeeld: de school of het wijkteam. Vul minstens één manier in: website, telefoon, adres of wie."),
+        help_text=_(
+            "Bijvoorbeeld: de school of het wijkteam. Vul minstens één manier in: website, telefoon, adres of wie."
+        ),
     )  # fmt: skip
     source_title = forms.CharField(label=_("Bron (titel)"), max_length=300)
     source_url = forms.CharField(label=_("Bron (link)"), max_length=300, help_text=_("Begint met https://."))

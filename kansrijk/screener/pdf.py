@@ -3,9 +3,8 @@ no font file and nothing downloaded at run time)."""
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
 from fpdf import FPDF
 
 from kansrijk.screener.check import Answer, Item

@@ -26,7 +26,7 @@ DEMO_SOURCE = "Demo: verzonnen regeling van de demo-gemeente Leudal (geen echte 
 HOW_LEUDAL = "Vraag het aan bij de gemeente Leudal, online of aan de balie. Neem uw inkomen van de laatste maand mee."
 HOW_LEUDAL_EN = "Apply to the municipality of Leudal, online or at the desk. Bring your income of the last month."
 # Where to go (demo values that look like a municipality's contact routes).
-LEUDAL_CONTACT = {
+LEUDAL_CONTACT: dict[str, Any] = {
     "apply_url": "https://www.leudal.nl",
     "apply_phone": "14 0475",
     "apply_address": "Gemeentehuis Leudal, Markt 1, Heythuysen",

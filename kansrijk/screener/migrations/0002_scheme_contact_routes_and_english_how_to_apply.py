@@ -14,31 +14,42 @@ def strip_file_names_from_sources(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('screener', '0001_initial'),
+        ("screener", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='schemeversion',
-            name='apply_address',
-            field=models.CharField(blank=True, default='', help_text='Address (street, number, place) where families can go.', max_length=300),
+            model_name="schemeversion",
+            name="apply_address",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Address (street, number, place) where families can go.",
+                max_length=300,
+            ),
         ),
         migrations.AddField(
-            model_name='schemeversion',
-            name='apply_intermediary',
-            field=models.CharField(blank=True, default='', help_text='Who applies for the family, e.g. the school or the neighbourhood team (when not the family).', max_length=300),
+            model_name="schemeversion",
+            name="apply_intermediary",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Who applies for the family, e.g. the school or the neighbourhood team (when not the family).",
+                max_length=300,
+            ),
         ),
         migrations.AddField(
-            model_name='schemeversion',
-            name='apply_phone',
-            field=models.CharField(blank=True, default='', help_text='Phone number to apply or ask.', max_length=40),
+            model_name="schemeversion",
+            name="apply_phone",
+            field=models.CharField(blank=True, default="", help_text="Phone number to apply or ask.", max_length=40),
         ),
         migrations.AddField(
-            model_name='schemeversion',
-            name='how_to_apply_en',
-            field=models.TextField(blank=True, default='', help_text='How to apply, in plain English; empty: families see the Dutch text.'),
+            model_name="schemeversion",
+            name="how_to_apply_en",
+            field=models.TextField(
+                blank=True, default="", help_text="How to apply, in plain English; empty: families see the Dutch text."
+            ),
         ),
         migrations.RunPython(strip_file_names_from_sources, migrations.RunPython.noop),
     ]

@@ -38,7 +38,7 @@ def _form(**changes: Any) -> dict[str, Any]:
         "label": "Kindpakket Leudal", "start_date": "2026-12-01", "needs": ["sport", "cultuur", "schoolkosten"],
         "income_test": "bijstandsnorm", "income_limit_percent": "130", "norm_with_holiday": "on",
         "asset_limit": "16000.00", "child_age_min": "4", "child_age_max": "17", "amount_per_child": "250.00",
-        "payment_route": "voucher", "applies_via": "self", "how_to_apply": "Bij de gemeente.",
+        "payment_route": "voucher", "applies_via": "self", "how_to_apply": "Bij de gemeente.", "apply_phone": "14 0475",
         "source_title": "Demo", "source_url": "/wat-kan-ik-krijgen/over-de-demo/",
         "change_note": "Grens naar 130%", "actie": "voorbeeld",
     }  # fmt: skip
@@ -96,6 +96,8 @@ def test_raising_the_limit_to_130_applies_from_its_start_date_and_is_audited(beh
         ({"child_age_min": "12", "child_age_max": "4"}, "child_age_max"),
         ({"amount_bands": "vier tot elf"}, "amount_bands"),
         ({"source_url": "ftp://x"}, "source_url"),
+        ({"apply_phone": ""}, "apply_url"),  # no website, phone, address or intermediary: where to go?
+        ({"apply_phone": "bel ons"}, "apply_phone"),
     ],
 )
 def test_bad_scheme_input_gets_field_errors_and_stores_nothing(beheerder, kindpakket, changes, field):

@@ -15,7 +15,14 @@ pytestmark = pytest.mark.django_db
 
 CHECK = "/wat-kan-ik-krijgen/"
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "screener"
-FAMILY_TEMPLATES = ("_check_intro.html", "check_start.html", "check_details.html", "check_result.html", "demo_note.html")
+FAMILY_TEMPLATES = (
+    "_check_intro.html",
+    "check_start.html",
+    "check_details.html",
+    "check_result.html",
+    "demo_note.html",
+    "_language_switch.html",
+)
 
 
 def _main(page: str) -> str:

@@ -27,11 +27,9 @@ def _templates() -> list[str]:
     found = [text for scheme in national_schemes() for c in scheme.conditions for text in (c.holds, c.fails)]
     found += [*local.INCOME_HOLDS.values(), *local.INCOME_FAILS.values()]
     found += [text for pair in local.CHILD_TEXTS.values() for text in pair]
-    rule = local.rule_from_dict(
-        {"key": "x", "label": "X", "kind": "municipal", "rank": 10, "provider": "Gemeente X", "municipality": "GM1640",
-         "start": "2026-01-01", "source": {"title": "t", "href": "https://x.nl"}, "income_test": "leefgeld",
-         "asset_limit": 100, "child_age_min": 4}  # fmt: skip
-    )
+    row = {"key": "x", "label": "X", "kind": "municipal", "rank": 10, "provider": "Gemeente X"}
+    row.update(municipality="GM1640", start="2026-01-01", source={"title": "t", "href": "https://x.nl"})
+    rule = local.rule_from_dict({**row, "income_test": "leefgeld", "asset_limit": 100, "child_age_min": 4})
     found += [text for spec in local.condition_specs(rule) for text in (spec.holds, spec.fails)]
     return found
 

@@ -54,7 +54,8 @@ def test_the_pdf_numbers_what_it_shows_without_gaps(client, demo):
 
 
 def _items(page: str) -> dict[str, str]:
-    blocks = re.findall(r'<li class="kr-entitlement kr-entitlement--\w+" id="regeling-\d+">(.*?)</li>\s*(?=<li class="kr-ent|</ol>)', page, re.S)
+    item = r'<li class="kr-entitlement kr-entitlement--\w+" id="regeling-\d+">(.*?)</li>\s*(?=<li class="kr-ent|</ol>)'
+    blocks = re.findall(item, page, re.S)
     return {re.search(r"<h2[^>]*>\s*([^<]+?)\s*<", b).group(1): b for b in blocks}
 
 
@@ -79,7 +80,8 @@ def test_the_pdf_says_where_to_go(client, demo):
 def _kindpakket_data(**changes) -> VersionData:
     scheme = Scheme.objects.get(slug="kindpakket")
     version = scheme.versions.get()
-    return dataclasses.replace(VersionData.from_version(version), start_date=version.start_date.replace(year=2027), **changes)
+    later = version.start_date.replace(year=2027)
+    return dataclasses.replace(VersionData.from_version(version), start_date=later, **changes)
 
 
 NO_CONTACT = {"apply_url": "", "apply_phone": "", "apply_address": "", "apply_intermediary": ""}
