@@ -43,6 +43,7 @@ FUNDS: tuple[dict[str, Any], ...] = (
         "how_to_apply_en": "An intermediary (school, neighbourhood team or care worker) applies for you. "
         "The fund pays the club or the lessons directly.",
         "apply_intermediary": "De school, het wijkteam of een hulpverlener",
+        "apply_intermediary_en": "The school, the neighbourhood team or a care worker",
         "apply_url": "https://www.jeugdfondssportencultuur.nl",
         "unverified": True,
         "source": {
@@ -93,6 +94,7 @@ FUNDS: tuple[dict[str, Any], ...] = (
         "how_to_apply_en": "Only a professional can apply: for example the school, the neighbourhood team, "
         "Leergeld or your financial administrator. Kinderhulp does not look at your income.",
         "apply_intermediary": "De school, het wijkteam, Leergeld of uw bewindvoerder",
+        "apply_intermediary_en": "The school, the neighbourhood team, Leergeld or your financial administrator",
         "apply_url": "https://www.kinderhulp.nl/wat-wij-doen/werkwijze/aanvraag/aanvraag-voorwaarden/",
         "source": {
             "title": "Kinderhulp: aanvraagvoorwaarden (geen inkomenstoets; kind 0–21; via een professional)",
@@ -140,6 +142,7 @@ FUNDS: tuple[dict[str, Any], ...] = (
         "with the Voedselbank (food bank).",
         "apply_url": "https://voedselbankennederland.nl",
         "apply_intermediary": "Het wijkteam of de schuldhulp van uw gemeente",
+        "apply_intermediary_en": "The neighbourhood team or your municipality's debt counselling",
         "unverified": True,
         "source": {
             "title": "Leefgeldnorm Voedselbanken Nederland 2024: 1 persoon € 315, elke volgende persoon € 115 "
@@ -162,6 +165,7 @@ FUNDS: tuple[dict[str, Any], ...] = (
         "with the Voedselbank (food bank).",
         "apply_url": "https://voedselbankennederland.nl",
         "apply_intermediary": "Het wijkteam of de schuldhulp van uw gemeente",
+        "apply_intermediary_en": "The neighbourhood team or your municipality's debt counselling",
         "unknown_reason": VOEDSELBANK_NORM_UNKNOWN,
         "source": {
             "title": "Leefgeldnorm Voedselbanken Nederland 2025/2026: niet gevonden",
@@ -184,6 +188,7 @@ FUNDS: tuple[dict[str, Any], ...] = (
         "how_to_apply_en": "A care worker or the Voedselbank (food bank) refers you. Ask about the conditions.",
         "apply_url": "https://www.speelgoedbank.nl",
         "apply_intermediary": "Een hulpverlener of de Voedselbank",
+        "apply_intermediary_en": "A care worker or the Voedselbank (food bank)",
         "unverified": True,
         "source": {
             "title": "Speelgoedbank: geen landelijke criteria gevonden; voorwaarden verschillen per plaats",

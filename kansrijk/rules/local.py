@@ -92,6 +92,7 @@ class LocalRule:
     apply_phone: str = ""
     apply_address: str = ""
     apply_intermediary: str = ""  # who applies for the family (when the family cannot apply itself)
+    apply_intermediary_en: str = ""
     unverified: bool = False
     unknown_reason: str = ""
     is_demo: bool = False
@@ -357,6 +358,7 @@ class LocalScheme:
                 "phone": rule.apply_phone,
                 "address": rule.apply_address,
                 "intermediary": rule.apply_intermediary,
+                "intermediary_en": rule.apply_intermediary_en,
             },
             "source": rule.source.as_dict(),
             "is_demo": rule.is_demo,

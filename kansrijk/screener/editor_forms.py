@@ -77,6 +77,9 @@ class SchemeVersionForm(ConfirmMoneyForm):
             "Bijvoorbeeld: de school of het wijkteam. Vul minstens één manier in: website, telefoon, adres of wie."
         ),
     )  # fmt: skip
+    apply_intermediary_en = forms.CharField(
+        label=_("Wie vraagt het aan voor het gezin, in het Engels"), required=False, max_length=300
+    )
     source_title = forms.CharField(label=_("Bron (titel)"), max_length=300)
     source_url = forms.CharField(label=_("Bron (link)"), max_length=300, help_text=_("Begint met https://."))
     unverified = forms.BooleanField(label=_("Bron is nog niet gecontroleerd"), required=False)
@@ -118,7 +121,8 @@ class SchemeVersionForm(ConfirmMoneyForm):
         values.update(needs=tuple(data["needs"]), schools=tuple(data.get("schools") or ()))
         values.update(amount_bands=tuple(data.get("amount_bands") or ()), apply_url=data.get("apply_url") or "")
         values.update({name: data.get(name) or "" for name in ("how_to_apply_en", "apply_phone", "apply_address")})
-        values["apply_intermediary"] = data.get("apply_intermediary") or ""
+        for name in ("apply_intermediary", "apply_intermediary_en"):
+            values[name] = data.get(name) or ""
         version = VersionData(**values)
         for name, messages in version_errors(scheme=self.scheme, data=version).items():
             for message in messages:

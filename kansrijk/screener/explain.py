@@ -44,3 +44,13 @@ def written_text(dutch: str, english: str) -> tuple[str, str]:
     if language == "en" and english.strip():
         return english, ""
     return dutch, ("nl" if language != "nl" and dutch else "")
+
+
+def translated(text: str) -> tuple[str, str]:
+    """A fixed Dutch text of the rules or of an owner (a reason) in the reader's language when the
+    catalogue has it: (text, "nl" when it stays Dutch on a page in another language)."""
+    if not text:
+        return "", ""
+    result = _(text)
+    language = (get_language() or "nl").split("-")[0]
+    return result, ("nl" if language != "nl" and result == text else "")

@@ -124,6 +124,9 @@ class SchemeVersion(models.Model):
         default="",
         help_text="Who applies for the family, e.g. the school or the neighbourhood team (when not the family).",
     )
+    apply_intermediary_en = models.CharField(
+        max_length=300, blank=True, default="", help_text="Who applies for the family, in English; empty: Dutch shown."
+    )
     source_title = models.CharField(max_length=300, help_text="Source of these rules (title).")
     source_url = models.CharField(max_length=300, help_text="Source of these rules (https URL or a page path).")
     unverified = models.BooleanField(default=False, help_text="Known only from a secondary source.")

@@ -90,6 +90,7 @@ def version_to_rule(version: SchemeVersion, end: dt.date | None) -> LocalRule:
         apply_phone=version.apply_phone,
         apply_address=version.apply_address,
         apply_intermediary=version.apply_intermediary,
+        apply_intermediary_en=version.apply_intermediary_en,
         unverified=version.unverified,
         unknown_reason=version.unknown_reason,
         is_demo=scheme.is_demo,

@@ -61,6 +61,7 @@ class VersionData:
     apply_phone: str = ""
     apply_address: str = ""
     apply_intermediary: str = ""
+    apply_intermediary_en: str = ""
     unverified: bool = False
     unknown_reason: str = ""
     change_note: str = ""

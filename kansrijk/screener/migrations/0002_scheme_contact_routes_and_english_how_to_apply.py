@@ -51,5 +51,15 @@ class Migration(migrations.Migration):
                 blank=True, default="", help_text="How to apply, in plain English; empty: families see the Dutch text."
             ),
         ),
+        migrations.AddField(
+            model_name="schemeversion",
+            name="apply_intermediary_en",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Who applies for the family, in English; empty: Dutch shown.",
+                max_length=300,
+            ),
+        ),
         migrations.RunPython(strip_file_names_from_sources, migrations.RunPython.noop),
     ]

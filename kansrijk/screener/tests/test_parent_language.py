@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
 from kansrijk.rules import local
 from kansrijk.rules.schemes import national_schemes
 from kansrijk.screener.models import SchemeVersion
+from kansrijk.screener.selectors import forget_local_rules
 from kansrijk.screener.tests.test_family_check import STEP_2
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +80,19 @@ def test_the_language_switch_on_the_answer_sends_the_answers_to_the_other_langua
     assert "What you can probably get" in english or "Probably yes" in english
     back = re.search(r'<form method="post" action="/wat-kan-ik-krijgen/".*?</form>', english, re.S)
     assert back is not None and 'lang="nl">Nederlands' in back.group(0)
+
+
+def test_who_applies_is_english_when_written_and_marked_dutch_when_not(client, demo):
+    page = _english(client)
+    assert "The school, the neighbourhood team, Leergeld or your financial administrator" in page
+    SchemeVersion.objects.filter(label="Nationaal Fonds Kinderhulp").update(apply_intermediary_en="")
+    cache.clear()  # the rules cache: a queryset update bypasses the service that would refresh it
+    forget_local_rules()
+    page = _english(client)
+    assert '<span lang="nl">De school, het wijkteam, Leergeld of uw bewindvoerder</span>' in page
+
+
+def test_a_reason_the_catalogue_knows_is_english(client, demo):
+    page = _english(client)
+    assert "We have not found the Voedselbank&#x27;s (food bank&#x27;s) norm for this year." in page
+    assert "De leefgeldnorm van de Voedselbank" not in page
