@@ -114,7 +114,8 @@ def _item(result: dict[str, Any], labels: dict[str, str], municipality: str, not
     for need, ids in (result.get("covered_by") or {}).items():
         for scheme in ids:
             first.setdefault(labels[scheme], []).append(str(NEED_NAMES[need]).lower())
-    reason, reason_lang = translated(result["reason"] or "")
+    # A local scheme's reason repeats its label ("Kindpakket Leudal: …"); the page shows the label above it.
+    reason, reason_lang = translated((result["reason"] or "").removeprefix(f"{result['label']}: "))
     return Item(
         scheme=result["scheme"],
         label=result["label"],

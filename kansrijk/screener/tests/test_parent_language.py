@@ -96,3 +96,10 @@ def test_a_reason_the_catalogue_knows_is_english(client, demo):
     page = _english(client)
     assert "We have not found the Voedselbank&#x27;s (food bank&#x27;s) norm for this year." in page
     assert "De leefgeldnorm van de Voedselbank" not in page
+
+
+def test_why_a_local_scheme_cannot_be_worked_out_is_english_without_repeating_its_label(client, demo):
+    young = {**STEP_2, "ouder1_leeftijd": "19"}  # the bijstandsnorm (and limits built on it) starts at 21
+    page = _english(client, young)
+    assert "The social assistance norm here only applies from 21 to the state pension (AOW) age." in page
+    assert "Kindpakket Leudal: De bijstandsnorm" not in page
