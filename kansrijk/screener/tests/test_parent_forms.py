@@ -95,3 +95,10 @@ def test_the_family_pages_as_rendered_say_u(client, demo):
     pages.append(client.post(CHECK, STEP_2).content.decode())
     for page in pages:
         assert not JE.findall(re.sub(r"<[^>]+>", " ", _main(page)))
+
+
+def test_the_login_form_has_the_error_summary_too_without_repeating_its_message(client, db):
+    page = _main(client.post("/accounts/login/", {"login": "", "password": ""}).content.decode())
+    summary = _summary(page)
+    assert 'href="#id_login"' in summary and 'href="#id_password"' in summary
+    assert page.index("data-error-summary") < page.index('name="login"')
