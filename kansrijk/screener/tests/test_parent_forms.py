@@ -82,17 +82,23 @@ def test_the_english_errors_are_english(client, demo):
 
 
 JE = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
+CORE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "core"
+PARENT_TEMPLATES = [TEMPLATES / name for name in FAMILY_TEMPLATES] + [
+    CORE_TEMPLATES / "privacy.html",
+    CORE_TEMPLATES / "accessibility.html",
+]
 
 
-@pytest.mark.parametrize("name", FAMILY_TEMPLATES)
-def test_the_family_check_says_u_to_parents_never_je(name):
-    text = re.sub(r"{%.*?%}|{{.*?}}|<[^>]+>", " ", (TEMPLATES / name).read_text())
-    assert not JE.findall(text), f"{name} mixes 'je' into a page for parents"
+def test_every_page_a_parent_reads_says_u_never_je():
+    for path in PARENT_TEMPLATES:
+        text = re.sub(r"{%.*?%}|{{.*?}}|<[^>]+>", " ", path.read_text())
+        assert not JE.findall(text), f"{path.name} mixes 'je' into a page for parents"
 
 
-def test_the_family_pages_as_rendered_say_u(client, demo):
+def test_the_pages_a_parent_reads_say_u_as_rendered(client, demo):
     pages = [client.get(CHECK).content.decode(), client.get(CHECK, STEP_1).content.decode()]
     pages.append(client.post(CHECK, STEP_2).content.decode())
+    pages += [client.get("/privacy/").content.decode(), client.get("/toegankelijkheid/").content.decode()]
     for page in pages:
         assert not JE.findall(re.sub(r"<[^>]+>", " ", _main(page)))
 

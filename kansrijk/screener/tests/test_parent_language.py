@@ -50,11 +50,8 @@ def test_the_why_lines_are_english_on_the_english_answer(client, demo):
     assert "is not more than the limit of € 1.703,35. That is 120% of the social assistance norm" in page
     assert "Er woont" not in page
     assert "Uw netto inkomen" not in page
-
-
-def test_the_dutch_answer_keeps_the_dutch_why_lines(client, demo):
-    page = client.post(reverse("screener:check"), STEP_2).content.decode()
-    assert "Er woont een kind van 4 tot en met 17 jaar bij u." in page
+    dutch = client.post("/wat-kan-ik-krijgen/", STEP_2).content.decode()
+    assert "Er woont een kind van 4 tot en met 17 jaar bij u." in dutch
 
 
 def test_a_municipal_text_written_in_english_is_shown_in_english(client, demo):
