@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from kansrijk.audit.models import AuditEvent
 from kansrijk.conftest import client_for, with_totp
+from kansrijk.core.testing.developer_text import assert_no_developer_text
 from kansrijk.organisations.models import Organisation
 from kansrijk.organisations.tests.factories import MembershipFactory
 from kansrijk.screener.models import Scheme, SchemeVersion
@@ -129,5 +130,21 @@ def test_the_fund_coordinator_sees_only_the_funds_schemes(demo):
     membership = Organisation.objects.get(name="Jeugdfonds Sport & Cultuur").memberships.get()
     with_totp(membership)
     page = client_for(membership).get(reverse("screener:scheme_list")).content.decode()
-    assert "jeugdfonds_sport_cultuur" in page
-    assert "GM1640/kindpakket" not in page
+    assert "Jeugdfonds Sport &amp; Cultuur</a>" in page  # the name families see, not the key
+    assert "Kindpakket Leudal" not in page
+
+
+def test_the_editor_pages_show_no_developer_text(beheerder, kindpakket):
+    edit = reverse("screener:scheme_edit", args=[kindpakket.pk])
+    beheerder.post(edit, _form(actie="opslaan", asset_limit="17000"))
+    for page in (
+        beheerder.get(reverse("screener:scheme_list")),
+        beheerder.get(reverse("screener:scheme", args=[kindpakket.pk])),
+        beheerder.get(edit),
+        beheerder.post(edit, _form(actie="opslaan", apply_phone="bel ons")),
+    ):
+        assert_no_developer_text(page.content.decode())
+    detail = beheerder.get(reverse("screener:scheme", args=[kindpakket.pk])).content.decode()
+    assert "Vermogensgrens in euro: € 16.000 → € 17.000" in detail
+    assert "Nieuwe versie" in detail
+    assert "Kindpakket Leudal</a>" in beheerder.get(reverse("screener:scheme_list")).content.decode()
