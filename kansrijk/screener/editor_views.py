@@ -25,6 +25,7 @@ from kansrijk.screener.preview import preview
 from kansrijk.screener.selectors import (
     effective_end,
     latest_version,
+    municipality_name,
     scheme_get_for,
     scheme_list_for,
     scheme_title,
@@ -71,7 +72,9 @@ def _preview(scheme: Scheme, data: VersionData) -> dict[str, Any]:
     new = version_to_rule(SchemeVersion(scheme=scheme, **_model_values(data)), data.end_date)
     current = version_in_force(scheme=scheme, on=data.start_date) or latest_version(scheme=scheme)
     old = version_to_rule(current, None) if current is not None else None
-    return preview(old, new, _municipality(scheme), data.start_date)
+    found = preview(old, new, _municipality(scheme), data.start_date)
+    found["municipality_name"] = municipality_name(found["municipality"])  # a name for people, not the code
+    return found
 
 
 def _model_values(data: VersionData) -> dict[str, Any]:

@@ -144,6 +144,8 @@ def test_the_editor_pages_show_no_developer_text(beheerder, kindpakket):
         beheerder.post(edit, _form(actie="opslaan", apply_phone="bel ons")),
     ):
         assert_no_developer_text(page.content.decode())
+    preview = beheerder.post(edit, _form(start_date="2027-01-01")).content.decode()
+    assert "Voor een nagebootste bevolking van Leudal (" in preview and "GM1640" not in preview
     detail = beheerder.get(reverse("screener:scheme", args=[kindpakket.pk])).content.decode()
     assert "Vermogensgrens in euro: € 16.000 → € 17.000" in detail
     assert "Nieuwe versie" in detail
