@@ -28,9 +28,12 @@ def condition_text(condition: dict[str, Any]) -> str:
     if not template:
         return str(condition["explanation"])
     params = {key: str(value) for key, value in (condition.get("params") or {}).items()}
-    if params.get("school_codes"):
-        params["schools"] = _schools(params["school_codes"])
-    return _(template).format(**params)
+    try:
+        if params.get("school_codes"):
+            params["schools"] = _schools(params["school_codes"])
+        return _(template).format(**params)
+    except (KeyError, IndexError, ValueError):  # a broken translation or an unknown code: the Dutch text
+        return str(condition["explanation"])
 
 
 def why(conditions: list[dict[str, Any]]) -> list[dict[str, Any]]:

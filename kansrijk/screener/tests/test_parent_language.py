@@ -100,3 +100,17 @@ def test_why_a_local_scheme_cannot_be_worked_out_is_english_without_repeating_it
     page = _english(client, young)
     assert "The social assistance norm here only applies from 21 to the state pension (AOW) age." in page
     assert "Kindpakket Leudal: De bijstandsnorm" not in page
+
+
+def test_a_condition_with_a_bad_parameter_falls_back_to_its_dutch_text_not_an_error():
+    from kansrijk.screener.explain import condition_text
+
+    condition = {
+        "message": "Er woont een kind van {age_min} jaar of ouder bij u (school: {schools}).",
+        "params": {"age_min": "4", "school_codes": "university"},
+        "explanation": "Nederlandse tekst.",
+    }
+    with translation.override("en"):
+        assert condition_text(condition) == "Nederlandse tekst."
+        condition["params"] = {"age_min": "4", "schools": "basisschool", "school_codes": "primary"}
+        assert condition_text(condition) == "A child aged 4 or older lives with you (school: primary school)."
