@@ -114,3 +114,8 @@ def test_a_condition_with_a_bad_parameter_falls_back_to_its_dutch_text_not_an_er
         assert condition_text(condition) == "Nederlandse tekst."
         condition["params"] = {"age_min": "4", "schools": "basisschool", "school_codes": "primary"}
         assert condition_text(condition) == "A child aged 4 or older lives with you (school: primary school)."
+
+
+def test_a_dutch_source_title_on_the_english_page_is_marked_dutch(client, demo):
+    page = _english(client)
+    assert re.search(r'<a class="utrecht-link" href="https://www\.leergeldvenlo\.nl" lang="nl">Leergeld: ', page)
