@@ -322,6 +322,10 @@ REFERRALS_RETENTION_DAYS = int(os.environ.get("REFERRALS_RETENTION_DAYS", "365")
 # Consent ends this many days after it was given, unless the professional records another end
 # date; `kansrijk consent-expiry` withdraws the open referrals under expired consent.
 CONSENT_DEFAULT_DAYS = int(os.environ.get("CONSENT_DEFAULT_DAYS", "365"))
+# The privacy statement (/privacy/): who is responsible for the data (controller) and how
+# people reach them. Set both in production.
+PRIVACY_CONTROLLER = os.environ.get("PRIVACY_CONTROLLER", "Alliantie Kinderarmoede")
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
 # The erasure log (ADR 0011): ids of erased records, in a file outside the database, so
 # `kansrijk restore` can erase again what an older backup brings back. Default: beside the
 # SQLite database, or in the project folder for PostgreSQL; in production put it on its own

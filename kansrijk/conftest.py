@@ -182,3 +182,12 @@ def login_with_two_factors(client: Client, user: object) -> Client:
     mark_session_two_factors(session, user, time.time())  # type: ignore[arg-type]
     session.save()
     return client
+
+
+@pytest.fixture(autouse=True)
+def _dutch_after_each_test() -> Iterator[None]:
+    """A request under /en/ leaves English active in the test thread; the next test starts in Dutch."""
+    from django.utils import translation
+
+    yield
+    translation.activate("nl")

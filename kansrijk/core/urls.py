@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("mijn-kansrijk/", views.dashboard, name="dashboard"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,3 +15,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy statement: who, why, what is kept and how long (from settings), your rights."""
+    context = {
+        "controller": settings.PRIVACY_CONTROLLER,
+        "contact_email": settings.PRIVACY_CONTACT_EMAIL,
+        "retention_days": settings.REFERRALS_RETENTION_DAYS,
+    }
+    return render(request, "core/privacy.html", context)

@@ -142,11 +142,15 @@ def _conditions(scheme: Scheme, result: SchemeResult, index: int) -> list[dict[s
         if spec.name not in result.conditions:
             continue
         holds = bool(result.conditions[spec.name][index])
+        template = spec.holds if holds else spec.fails
+        params = {**spec.params, **context}
         rendered.append(
             {
                 "name": spec.name,
                 "holds": holds,
-                "explanation": (spec.holds if holds else spec.fails).format(**context),
+                "explanation": template.format(**params),
+                "message": template,
+                "params": params,
                 "reference": spec.reference.as_dict(),
             }
         )

@@ -87,7 +87,12 @@ class LocalRule:
     payment_route: str = "voucher"
     applies_via: str = "self"
     how_to_apply: str = ""
+    how_to_apply_en: str = ""  # English, written by the owner; empty: the Dutch text is shown
     apply_url: str = ""
+    apply_phone: str = ""
+    apply_address: str = ""
+    apply_intermediary: str = ""  # who applies for the family (when the family cannot apply itself)
+    apply_intermediary_en: str = ""
     unverified: bool = False
     unknown_reason: str = ""
     is_demo: bool = False
@@ -120,20 +125,49 @@ def select_rules(rules: Iterable[LocalRule], municipality: str, on: dt.date) -> 
     return sorted(chosen.values(), key=lambda r: (r.rank, r.kind != KIND_MUNICIPAL, r.label))
 
 
+SCHOOL_NAMES_NL = {"none": "geen school", "primary": "basisschool", "secondary": "middelbare school", "mbo": "mbo"}
+
+# The texts are message templates: the screener translates them (English catalogue) and
+# fills in the parameters; `explanation` in the contract is the Dutch text filled in here.
+INCOME_HOLDS = {
+    True: "Uw netto inkomen ({inkomen} per maand) is niet hoger dan de grens van {grens}. "
+    "Dat is {percent}% van de bijstandsnorm met vakantiegeld.",
+    False: "Uw netto inkomen ({inkomen} per maand) is niet hoger dan de grens van {grens}. "
+    "Dat is {percent}% van de bijstandsnorm zonder vakantiegeld.",
+}
+INCOME_FAILS = {
+    True: "Uw netto inkomen ({inkomen} per maand) is hoger dan de grens van {grens} per maand "
+    "({percent}% van de bijstandsnorm met vakantiegeld). U zit {boven_grens} boven de grens.",
+    False: "Uw netto inkomen ({inkomen} per maand) is hoger dan de grens van {grens} per maand "
+    "({percent}% van de bijstandsnorm zonder vakantiegeld). U zit {boven_grens} boven de grens.",
+}
+# (has an oldest age, has school types) -> (holds, fails)
+CHILD_TEXTS = {
+    (True, False): (
+        "Er woont een kind van {age_min} tot en met {age_max} jaar bij u.",
+        "Er woont geen kind van {age_min} tot en met {age_max} jaar bij u.",
+    ),
+    (False, False): (
+        "Er woont een kind van {age_min} jaar of ouder bij u.",
+        "Er woont geen kind van {age_min} jaar of ouder bij u.",
+    ),
+    (True, True): (
+        "Er woont een kind van {age_min} tot en met {age_max} jaar bij u (school: {schools}).",
+        "Er woont geen kind van {age_min} tot en met {age_max} jaar bij u (school: {schools}).",
+    ),
+    (False, True): (
+        "Er woont een kind van {age_min} jaar of ouder bij u (school: {schools}).",
+        "Er woont geen kind van {age_min} jaar of ouder bij u (school: {schools}).",
+    ),
+}
+
+
 def _income_specs(rule: LocalRule) -> tuple[ConditionSpec, ...]:
     ref = rule.source
     if rule.income_test == INCOME_NORM:
-        norm = "de bijstandsnorm" + (" met vakantiegeld" if rule.norm_with_holiday else " zonder vakantiegeld")
-        share = f"{rule.income_limit_percent}% van {norm}"
-        return (
-            ConditionSpec(
-                "inkomen_onder_grens",
-                f"Uw netto inkomen ({{inkomen}} per maand) is niet hoger dan de grens van {{grens}}. Dat is {share}.",
-                f"Uw netto inkomen ({{inkomen}} per maand) is hoger dan de grens van {{grens}} per maand "
-                f"({share}). U zit {{boven_grens}} boven de grens.",
-                ref,
-            ),
-        )
+        holiday = rule.norm_with_holiday
+        params = {"percent": str(rule.income_limit_percent)}
+        return (ConditionSpec("inkomen_onder_grens", INCOME_HOLDS[holiday], INCOME_FAILS[holiday], ref, params),)
     if rule.income_test == INCOME_LEEFGELD:
         return (
             ConditionSpec(
@@ -143,36 +177,34 @@ def _income_specs(rule: LocalRule) -> tuple[ConditionSpec, ...]:
                 ref,
             ),
         )
-    return (
-        ConditionSpec(
-            "geen_inkomenstoets",
-            f"{rule.provider} kijkt niet naar uw inkomen.",
-            f"{rule.provider} kijkt niet naar uw inkomen.",
-            ref,
-        ),
-    )
+    text = "{provider} kijkt niet naar uw inkomen."
+    return (ConditionSpec("geen_inkomenstoets", text, text, ref, {"provider": rule.provider}),)
 
 
-def _child_text(rule: LocalRule) -> str:
-    low, high = rule.child_age_min or 0, rule.child_age_max
-    ages = f"van {low} tot en met {high} jaar" if high is not None else f"van {low} jaar of ouder"
-    if rule.schools:
-        names = {"none": "geen school", "primary": "basisschool", "secondary": "middelbare school", "mbo": "mbo"}
-        return f"een kind {ages} (school: {', '.join(names[s] for s in rule.schools)})"
-    return f"een kind {ages}"
+def _child_spec(rule: LocalRule) -> ConditionSpec:
+    high = rule.child_age_max
+    holds, fails = CHILD_TEXTS[(high is not None, bool(rule.schools))]
+    params = {
+        "age_min": str(rule.child_age_min or 0),
+        "age_max": str(high) if high is not None else "",
+        "schools": ", ".join(SCHOOL_NAMES_NL[s] for s in rule.schools),
+        "school_codes": ",".join(rule.schools),
+    }
+    return ConditionSpec("kind_past", holds, fails, rule.source, params)
 
 
 def condition_specs(rule: LocalRule) -> tuple[ConditionSpec, ...]:
-    """The named conditions of a row, with plain-Dutch texts and the row's source."""
+    """The named conditions of a row, as message templates with parameters and the row's source."""
     ref = rule.source
     specs: list[ConditionSpec] = []
     if rule.municipality is not None and rule.kind == KIND_MUNICIPAL:
         specs.append(
             ConditionSpec(
                 "woont_in_gemeente",
-                f"U woont in de gemeente van deze regeling ({rule.provider}).",
-                f"U woont niet in de gemeente van deze regeling ({rule.provider}).",
+                "U woont in de gemeente van deze regeling ({provider}).",
+                "U woont niet in de gemeente van deze regeling ({provider}).",
                 ref,
+                {"provider": rule.provider},
             )
         )
     specs.extend(_income_specs(rule))
@@ -186,8 +218,7 @@ def condition_specs(rule: LocalRule) -> tuple[ConditionSpec, ...]:
             )
         )
     if rule.for_children:
-        text = _child_text(rule)
-        specs.append(ConditionSpec("kind_past", f"Er woont {text} bij u.", f"Er woont geen {text} bij u.", ref))
+        specs.append(_child_spec(rule))
     return tuple(specs)
 
 
@@ -319,7 +350,16 @@ class LocalScheme:
             "income_limit_percent": rule.income_limit_percent if rule.income_test == INCOME_NORM else None,
             "income_limit_monthly": format_cents(limit[index]) if limit is not None else None,
             "payment_route": rule.payment_route,
-            "apply": {"via": rule.applies_via, "how": rule.how_to_apply, "url": rule.apply_url},
+            "apply": {
+                "via": rule.applies_via,
+                "how": rule.how_to_apply,
+                "how_en": rule.how_to_apply_en,
+                "url": rule.apply_url,
+                "phone": rule.apply_phone,
+                "address": rule.apply_address,
+                "intermediary": rule.apply_intermediary,
+                "intermediary_en": rule.apply_intermediary_en,
+            },
             "source": rule.source.as_dict(),
             "is_demo": rule.is_demo,
             "valid_from": rule.start.isoformat(),

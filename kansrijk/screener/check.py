@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kansrijk.rules import screen
 from kansrijk.rules.money import format_euros_nl, parse_cents
 from kansrijk.screener.constants import NATIONAL_APPLY, NEED_NAMES, AppliesVia, PaymentRoute
+from kansrijk.screener.explain import translated, why, written_text
 from kansrijk.screener.honesty import MUNICIPALITY_REGISTER_URL, has_scheme_data, norms_note, parameters_last_known
 from kansrijk.screener.selectors import known_municipality_codes, local_rules_for, municipality_name
 
@@ -36,7 +37,13 @@ class Item:
     why: list[dict[str, Any]] = field(default_factory=list)
     reason: str = ""
     how: str = ""
+    how_lang: str = ""  # "nl" when the organisation wrote no text in the reader's language
     url: str = ""
+    phone: str = ""
+    address: str = ""
+    intermediary: str = ""
+    intermediary_lang: str = ""
+    reason_lang: str = ""
     via: str = ""
     route: str = ""
     unverified: bool = False
@@ -83,6 +90,23 @@ def _links(needs: list[str], municipality: str) -> list[tuple[str, str]]:
     return [(str(NEED_NAMES[n]), f"{search}?{urlencode({'behoefte': n, 'gemeente': municipality})}") for n in needs]
 
 
+def _where(apply: dict[str, Any], national: dict[str, Any]) -> dict[str, str]:
+    """How to apply and where to go, in the reader's language where the owner wrote it."""
+    how, how_lang = str(national.get("how", "")), ""
+    if apply.get("how"):
+        how, how_lang = written_text(str(apply["how"]), str(apply.get("how_en") or ""))
+    who, who_lang = written_text(str(apply.get("intermediary") or ""), str(apply.get("intermediary_en") or ""))
+    return {
+        "how": how,
+        "how_lang": how_lang,
+        "url": str(apply.get("url") or national.get("url", "")),
+        "phone": str(apply.get("phone") or ""),
+        "address": str(apply.get("address") or ""),
+        "intermediary": who,
+        "intermediary_lang": who_lang,
+    }
+
+
 def _item(result: dict[str, Any], labels: dict[str, str], municipality: str, note: str) -> Item:
     national = NATIONAL_APPLY.get(result["scheme"], {})
     apply = result.get("apply") or {}
@@ -90,6 +114,8 @@ def _item(result: dict[str, Any], labels: dict[str, str], municipality: str, not
     for need, ids in (result.get("covered_by") or {}).items():
         for scheme in ids:
             first.setdefault(labels[scheme], []).append(str(NEED_NAMES[need]).lower())
+    # A local scheme's reason repeats its label ("Kindpakket Leudal: …"); the page shows the label above it.
+    reason, reason_lang = translated((result["reason"] or "").removeprefix(f"{result['label']}: "))
     return Item(
         scheme=result["scheme"],
         label=result["label"],
@@ -97,10 +123,10 @@ def _item(result: dict[str, Any], labels: dict[str, str], municipality: str, not
         order=result["order"],
         status=_status(result),
         amount=_amount(result, note),
-        why=result["conditions"],
-        reason=result["reason"] or "",
-        how=str(apply.get("how") or national.get("how", "")),
-        url=str(apply.get("url") or national.get("url", "")),
+        why=why(result["conditions"]),
+        reason=reason,
+        reason_lang=reason_lang,
+        **_where(apply, national),
         via=str(AppliesVia(apply["via"]).label) if apply.get("via") else "",
         route=str(PaymentRoute(result["payment_route"]).label) if result.get("payment_route") else "",
         unverified=bool(result["unverified"]),

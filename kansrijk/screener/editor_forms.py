@@ -69,8 +69,25 @@ class SchemeVersionForm(ConfirmMoneyForm):
     payment_route = forms.ChoiceField(label=_("Hoe krijgt het gezin het?"), choices=PaymentRoute.choices)
     applies_via = forms.ChoiceField(label=_("Wie kan het aanvragen?"), choices=AppliesVia.choices)
     how_to_apply = LongTextField(label=_("Zo vraagt u het aan"), widget=forms.Textarea(attrs={"rows": 3}))
+    how_to_apply_en = LongTextField(
+        label=_("Zo vraagt u het aan, in het Engels"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Leeg: gezinnen die de site in het Engels lezen, zien de Nederlandse tekst."),
+    )  # fmt: skip
     apply_url = forms.URLField(
         label=_("Website om aan te vragen"), required=False, max_length=300, assume_scheme="https"
+    )
+    apply_phone = ShortTextField(label=_("Telefoonnummer"), required=False, max_length=40)
+    apply_address = ShortTextField(
+        label=_("Adres"), required=False, max_length=300, help_text=_("Straat, huisnummer en plaats.")
+    )
+    apply_intermediary = ShortTextField(
+        label=_("Wie vraagt het aan voor het gezin?"), required=False, max_length=300,
+        help_text=_(
+            "Bijvoorbeeld: de school of het wijkteam. Vul minstens één manier in: website, telefoon, adres of wie."
+        ),
+    )  # fmt: skip
+    apply_intermediary_en = ShortTextField(
+        label=_("Wie vraagt het aan voor het gezin, in het Engels"), required=False, max_length=300
     )
     source_title = ShortTextField(label=_("Bron (titel)"), max_length=300)
     source_url = ShortTextField(label=_("Bron (link)"), max_length=300, help_text=_("Begint met https://."))
@@ -112,6 +129,9 @@ class SchemeVersionForm(ConfirmMoneyForm):
         values.update({key: data.get(name) for key, name in EURO_FIELDS.items()})
         values.update(needs=tuple(data["needs"]), schools=tuple(data.get("schools") or ()))
         values.update(amount_bands=tuple(data.get("amount_bands") or ()), apply_url=data.get("apply_url") or "")
+        values.update({name: data.get(name) or "" for name in ("how_to_apply_en", "apply_phone", "apply_address")})
+        for name in ("apply_intermediary", "apply_intermediary_en"):
+            values[name] = data.get(name) or ""
         version = VersionData(**values)
         for name, messages in version_errors(scheme=self.scheme, data=version).items():
             for message in messages:

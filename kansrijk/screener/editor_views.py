@@ -18,14 +18,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kansrijk.audit.selectors import audit_event_list_for_object
-from kansrijk.screener.editor_forms import SchemeVersionForm, initial_from
+from kansrijk.screener.editor_forms import EURO_FIELDS, SchemeVersionForm, initial_from
+from kansrijk.screener.editor_history import history
 from kansrijk.screener.models import Scheme, SchemeVersion
 from kansrijk.screener.preview import preview
 from kansrijk.screener.selectors import (
     effective_end,
     latest_version,
+    municipality_name,
     scheme_get_for,
     scheme_list_for,
+    scheme_title,
     version_in_force,
     version_list,
     version_to_rule,
@@ -52,7 +55,8 @@ def scheme_detail(request: HttpRequest, scheme_id: uuid.UUID) -> HttpResponse:
         "scheme": scheme,
         "versions": list(reversed(rows)),
         "current": version_in_force(scheme=scheme, on=timezone.localdate()),
-        "events": events,
+        "events": history(events),
+        "title": scheme_title(scheme=scheme),
     }
     return render(request, "screener/scheme_detail.html", context)
 
@@ -68,7 +72,9 @@ def _preview(scheme: Scheme, data: VersionData) -> dict[str, Any]:
     new = version_to_rule(SchemeVersion(scheme=scheme, **_model_values(data)), data.end_date)
     current = version_in_force(scheme=scheme, on=data.start_date) or latest_version(scheme=scheme)
     old = version_to_rule(current, None) if current is not None else None
-    return preview(old, new, _municipality(scheme), data.start_date)
+    found = preview(old, new, _municipality(scheme), data.start_date)
+    found["municipality_name"] = municipality_name(found["municipality"])  # a name for people, not the code
+    return found
 
 
 def _model_values(data: VersionData) -> dict[str, Any]:
@@ -83,12 +89,13 @@ def scheme_edit(request: HttpRequest, scheme_id: uuid.UUID) -> HttpResponse:
     """Edit as a new version: preview first (old vs new), then save. Nothing is stored until saved."""
     scheme = scheme_get_for(user=request.user, scheme_id=scheme_id)  # type: ignore[arg-type]
     latest = latest_version(scheme=scheme)
+    title = scheme_title(scheme=scheme)
     if request.method != "POST":
         initial = initial_from(VersionData.from_version(latest)) if latest is not None else {}
         form = SchemeVersionForm(initial=initial, scheme=scheme)
-        return render(request, "screener/scheme_form.html", {"scheme": scheme, "form": form})
+        return render(request, "screener/scheme_form.html", {"scheme": scheme, "form": form, "title": title})
     form = SchemeVersionForm(request.POST, scheme=scheme)
-    context: dict[str, Any] = {"scheme": scheme, "form": form}
+    context: dict[str, Any] = {"scheme": scheme, "form": form, "title": title}
     if not form.is_valid() or form.data_object is None:
         return render(request, "screener/scheme_form.html", context, status=400)
     if request.POST.get("actie") != "opslaan":
@@ -98,7 +105,9 @@ def scheme_edit(request: HttpRequest, scheme_id: uuid.UUID) -> HttpResponse:
         scheme_version_create(actor=request.user, scheme=scheme, data=form.data_object)  # type: ignore[arg-type]
     except SchemeDataError as error:
         for field, problems in error.errors.items():
-            form.add_error(None, f"{field}: {' '.join(problems)}")
+            name = EURO_FIELDS.get(field, field)
+            for problem in problems:
+                form.add_error(name if name in form.fields else None, problem)
         return render(request, "screener/scheme_form.html", context, status=400)
     messages.success(request, _("De wijziging is opgeslagen. Ze geldt vanaf de begindatum."))
     return redirect("screener:scheme", scheme_id=scheme.pk)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.validators import BoundedIntegerField, ShortTextField
@@ -25,9 +26,34 @@ PLAUSIBLE_RENT_MONTHLY = 5_000_00
 PLAUSIBLE_ASSETS = 1_000_000_00
 
 
-def euros(label: Any, help_text: Any = "", required: bool = True, plausible_max_cents: int | None = None) -> MoneyField:
+def euros(
+    label: Any, help_text: Any = "", required: bool = True, plausible_max_cents: int | None = None, missing: Any = ""
+) -> MoneyField:
     """A money input in euros as Dutch people type them; cleans to integer cents."""
-    return MoneyField(label=label, help_text=help_text, required=required, plausible_max_cents=plausible_max_cents)
+    field = MoneyField(label=label, help_text=help_text, required=required, plausible_max_cents=plausible_max_cents)
+    if missing:
+        field.error_messages["required"] = missing
+    return field
+
+
+def number(label: Any, low: int, high: int, missing: Any, help_text: Any = "", **kwargs: Any) -> forms.IntegerField:
+    """A whole number within its bounds, with B1 errors that say what to do (not Django's "Dit veld is vereist.")."""
+    between = _("Vul een getal van %(low)s tot en met %(high)s in.") % {"low": low, "high": high}
+    field = BoundedIntegerField(label=label, min_value=low, max_value=high, help_text=help_text, **kwargs)
+    field.error_messages.update(
+        {"required": missing, "invalid": _("Vul alleen cijfers in, zonder punt of komma. Bijvoorbeeld: 2.")}
+    )
+    for validator in field.validators:
+        if isinstance(validator, MinValueValidator | MaxValueValidator):
+            validator.message = between
+    return field
+
+
+def choice(label: Any, choices: Any, missing: Any, **kwargs: Any) -> forms.ChoiceField:
+    """A choice with a B1 error that says what to do."""
+    return forms.ChoiceField(
+        label=label, choices=choices, error_messages={"required": missing, "invalid_choice": missing}, **kwargs
+    )
 
 
 class StartForm(forms.Form):
@@ -42,16 +68,26 @@ class StartForm(forms.Form):
         max_length=7,
         help_text=_("Bijvoorbeeld 6093 AB. U kunt ook hieronder uw gemeente kiezen."),
     )
-    gemeente = forms.ChoiceField(
-        label=_("In welke gemeente woont u?"),
+    gemeente = choice(
+        _("In welke gemeente woont u?"),
+        [],
+        _("Kies de gemeente waar u woont uit de lijst."),
         required=False,
         help_text=_("Dit hoeft niet als u uw postcode invult."),
     )
-    partner = forms.ChoiceField(
-        label=_("Woont u samen met een partner?"), choices=YES_NO, widget=forms.RadioSelect, initial="nee"
+    partner = choice(
+        _("Woont u samen met een partner?"),
+        YES_NO,
+        _("Kies ja of nee: woont u samen met een partner?"),
+        widget=forms.RadioSelect,
+        initial="nee",
     )
-    kinderen = BoundedIntegerField(
-        label=_("Hoeveel kinderen wonen bij u?"), min_value=0, max_value=MAX_CHILDREN, initial=1
+    kinderen = number(
+        _("Hoeveel kinderen wonen bij u?"),
+        0,
+        MAX_CHILDREN,
+        _("Vul in hoeveel kinderen bij u wonen. Bijvoorbeeld: 2."),
+        initial=1,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -104,38 +140,60 @@ class DetailsForm(ConfirmMoneyForm):
         for number in range(1, adults + 1):
             self._adult_fields(number)
         for number in range(1, children + 1):
-            self.fields[f"kind{number}_leeftijd"] = BoundedIntegerField(
-                label=_("Leeftijd van kind %(n)s") % {"n": number}, min_value=0, max_value=25, help_text=_("In jaren.")
+            self.fields[f"kind{number}_leeftijd"] = _number(
+                _("Leeftijd van kind %(n)s") % {"n": number},
+                0,
+                25,
+                _("Vul de leeftijd van kind %(n)s in, in jaren. Bijvoorbeeld: 6.") % {"n": number},
+                help_text=_("In jaren."),
             )
-            self.fields[f"kind{number}_school"] = forms.ChoiceField(
-                label=_("School van kind %(n)s") % {"n": number}, choices=School.choices
+            self.fields[f"kind{number}_school"] = choice(
+                _("School van kind %(n)s") % {"n": number},
+                School.choices,
+                _("Kies naar welke school kind %(n)s gaat.") % {"n": number},
             )
         self.fields["vermogen"] = euros(
             _("Hoeveel spaargeld en bezit heeft uw gezin?"), _("Spaargeld, een auto van veel waarde. In euro."), False
         )
         self.fields["huur"] = euros(
-            _("Hoeveel kale huur betaalt u per maand?"), _("Zonder servicekosten. Vul 0 in als u een koophuis hebt.")
+            _("Hoeveel kale huur betaalt u per maand?"),
+            _("Zonder servicekosten. Vul 0 in als u een koophuis hebt."),
+            missing=_("Vul in hoeveel huur u per maand betaalt, bijvoorbeeld 650. Hebt u een koophuis? Vul dan 0 in."),
         )
 
     def _adult_fields(self, number: int) -> None:
         you = number == 1
         prefix = f"ouder{number}"
-        self.fields[f"{prefix}_leeftijd"] = BoundedIntegerField(
-            label=_("Uw leeftijd") if you else _("Leeftijd van uw partner"), min_value=16, max_value=120
+        self.fields[f"{prefix}_leeftijd"] = _number(
+            _("Uw leeftijd") if you else _("Leeftijd van uw partner"),
+            16,
+            120,
+            _("Vul uw leeftijd in, in jaren. Bijvoorbeeld: 35.")
+            if you
+            else _("Vul de leeftijd van uw partner in, in jaren. Bijvoorbeeld: 35."),
         )
         self.fields[f"{prefix}_netto"] = euros(
             _("Uw netto inkomen per maand") if you else _("Netto inkomen van uw partner per maand"),
             _("Wat u elke maand op uw rekening krijgt van werk of uitkering. Zonder toeslagen en kinderbijslag."),
             plausible_max_cents=PLAUSIBLE_NET_MONTHLY,
+            missing=_("Vul uw netto inkomen per maand in, bijvoorbeeld 1500. Geen inkomen? Vul dan 0 in.")
+            if you
+            else _("Vul het netto inkomen van uw partner per maand in, bijvoorbeeld 1500. Geen inkomen? Vul 0 in."),
         )
         self.fields[f"{prefix}_bruto"] = euros(
             _("Uw bruto inkomen per jaar") if you else _("Bruto inkomen van uw partner per jaar"),
             _("Ongeveer. Dit staat op uw jaaropgave. Vul 0 in als u geen inkomen hebt."),
             plausible_max_cents=PLAUSIBLE_GROSS_YEARLY,
+            missing=_("Vul uw bruto inkomen per jaar in, bijvoorbeeld 21000. Geen inkomen? Vul dan 0 in.")
+            if you
+            else _("Vul het bruto inkomen van uw partner per jaar in, bijvoorbeeld 21000. Geen inkomen? Vul 0 in."),
         )
-        self.fields[f"{prefix}_verzekerd"] = forms.ChoiceField(
-            label=_("Hebt u een zorgverzekering?") if you else _("Heeft uw partner een zorgverzekering?"),
-            choices=YES_NO,
+        self.fields[f"{prefix}_verzekerd"] = choice(
+            _("Hebt u een zorgverzekering?") if you else _("Heeft uw partner een zorgverzekering?"),
+            YES_NO,
+            _("Kies ja of nee: hebt u een zorgverzekering?")
+            if you
+            else _("Kies ja of nee: heeft uw partner een zorgverzekering?"),
             widget=forms.RadioSelect,
             initial="ja",
         )
@@ -196,6 +254,7 @@ class DetailsForm(ConfirmMoneyForm):
 
 
 ADULT_KEYS = ("leeftijd", "netto", "bruto", "verzekerd")
+_number = number  # inside DetailsForm.__init__, `number` is the loop variable
 
 
 def money(cents: int) -> str:

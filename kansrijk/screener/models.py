@@ -110,7 +110,23 @@ class SchemeVersion(models.Model):
         max_length=14, choices=AppliesVia.choices, default=AppliesVia.SELF, help_text="Who can apply."
     )
     how_to_apply = models.TextField(blank=True, default="", help_text="How to apply, in plain Dutch (B1).")
+    how_to_apply_en = models.TextField(
+        blank=True, default="", help_text="How to apply, in plain English; empty: families see the Dutch text."
+    )
     apply_url = models.CharField(max_length=300, blank=True, default="", help_text="Where to apply (URL).")
+    apply_phone = models.CharField(max_length=40, blank=True, default="", help_text="Phone number to apply or ask.")
+    apply_address = models.CharField(
+        max_length=300, blank=True, default="", help_text="Address (street, number, place) where families can go."
+    )
+    apply_intermediary = models.CharField(
+        max_length=300,
+        blank=True,
+        default="",
+        help_text="Who applies for the family, e.g. the school or the neighbourhood team (when not the family).",
+    )
+    apply_intermediary_en = models.CharField(
+        max_length=300, blank=True, default="", help_text="Who applies for the family, in English; empty: Dutch shown."
+    )
     source_title = models.CharField(max_length=300, help_text="Source of these rules (title).")
     source_url = models.CharField(max_length=300, help_text="Source of these rules (https URL or a page path).")
     unverified = models.BooleanField(default=False, help_text="Known only from a secondary source.")

@@ -3,8 +3,8 @@ no font file and nothing downloaded at run time)."""
 
 from __future__ import annotations
 
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
 from fpdf import FPDF
 
 from kansrijk.screener.check import Answer, Item
@@ -41,6 +41,9 @@ def _notes(pdf: FPDF, item: Item) -> None:
         _("Dit kan misschien wel helpen: %(names)s") % {"names": ", ".join(item.may_help)} if item.may_help else "",
         _("Aanvragen: %(how)s") % {"how": item.how} if item.how else "",
         item.url,
+        _("Bel: %(phone)s") % {"phone": item.phone} if item.phone else "",
+        _("Adres: %(address)s") % {"address": item.address} if item.address else "",
+        _("Wie vraagt het voor u aan: %(who)s") % {"who": item.intermediary} if item.intermediary else "",
     ):
         if text:
             _line(pdf, text, 9)
@@ -50,9 +53,10 @@ def _notes(pdf: FPDF, item: Item) -> None:
         _line(pdf, _("Demo: dit is geen echte regeling."), 8, "I")
 
 
-def _item(pdf: FPDF, item: Item) -> None:
+def _item(pdf: FPDF, item: Item, number: int) -> None:
+    """One scheme, numbered as shown (the yardstick is not shown, so its order is not used)."""
     pdf.ln(2)
-    _line(pdf, f"{item.order}. {item.label} — {_(STATUS[item.status])}", 12, "B")
+    _line(pdf, f"{number}. {item.label} — {_(STATUS[item.status])}", 12, "B")
     for text in (item.amount, item.reason):
         if text:
             _line(pdf, text)
@@ -74,7 +78,7 @@ def answer_pdf(answer: Answer) -> bytes:
     pdf = _Document(format="A4")
     pdf.core_fonts_encoding = ENCODING
     pdf.set_title(_text(_("Wat kunt u krijgen?")))
-    pdf.set_lang("nl")
+    pdf.set_lang(get_language() or "nl")
     pdf.add_page()
     _line(pdf, _("Wat kunt u waarschijnlijk krijgen?"), 18, "B")
     _line(pdf, _("Gemeente %(name)s · datum %(date)s") % {"name": answer.municipality_name, "date": answer.date})
@@ -84,6 +88,6 @@ def answer_pdf(answer: Answer) -> bytes:
     _line(pdf, _("Dit is een schatting. Alleen de organisatie die het geeft, beslist."), 9, "I")
     if not answer.has_scheme_data:
         _line(pdf, str(UNKNOWN_SCHEMES_PDF) % {"name": answer.municipality_name, "url": answer.register_url}, 9)
-    for item in answer.items:
-        _item(pdf, item)
+    for number, item in enumerate(answer.items, start=1):
+        _item(pdf, item, number)
     return bytes(pdf.output())

@@ -33,7 +33,7 @@ class NationalFund:
     description: str
 
 
-# The funds that work in every municipality (PARAMETERS.md §6). Voedselbank and Speelgoedbank
+# The funds that work in every municipality (parameter notes: PARAMETERS.md §6). Voedselbank, Speelgoedbank
 # are local organisations: a local row is added by that organisation (the demo adds Leudal's).
 NATIONAL_FUNDS: dict[str, NationalFund] = {
     "jeugdfonds_sport_cultuur": NationalFund(
@@ -77,7 +77,7 @@ def fund_version(template: dict[str, Any]) -> VersionData:
     return VersionData(
         source_title=template["source"]["title"],
         source_url=template["source"]["href"],
-        change_note="Criteria geladen uit PARAMETERS.md §6.",
+        change_note="Criteria geladen uit de openbare bronnen van het fonds.",
         **values,
     )
 

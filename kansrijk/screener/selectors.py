@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from kansrijk.accounts.models import User
@@ -95,7 +95,12 @@ def version_to_rule(version: SchemeVersion, end: dt.date | None) -> LocalRule:
         payment_route=version.payment_route,
         applies_via=version.applies_via,
         how_to_apply=version.how_to_apply,
+        how_to_apply_en=version.how_to_apply_en,
         apply_url=version.apply_url,
+        apply_phone=version.apply_phone,
+        apply_address=version.apply_address,
+        apply_intermediary=version.apply_intermediary,
+        apply_intermediary_en=version.apply_intermediary_en,
         unverified=version.unverified,
         unknown_reason=version.unknown_reason,
         is_demo=scheme.is_demo,
@@ -167,8 +172,18 @@ def _manageable(user: User) -> QuerySet[Scheme]:
 
 
 def scheme_list_for(*, user: User) -> QuerySet[Scheme]:
-    """The schemes this user may edit: their organisation's (coordinator or administrator), all for staff."""
-    return _manageable(user).order_by("owner__name", "rank", "slug")
+    """The schemes this user may edit: their organisation's (coordinator or administrator), all for staff.
+
+    Each has `title`: the name families see (its latest version's label)."""
+    latest = SchemeVersion.objects.filter(scheme=OuterRef("pk")).order_by("-start_date", "-created_at")
+    titled = _manageable(user).annotate(title=Subquery(latest.values("label")[:1]))
+    return titled.order_by("owner__name", "rank", "slug")
+
+
+def scheme_title(*, scheme: Scheme) -> str:
+    """The name families see for a scheme (its latest version's label), never its key."""
+    latest = scheme.versions.order_by("-start_date", "-created_at").values_list("label", flat=True).first()
+    return str(latest or scheme.slug)
 
 
 def scheme_get_for(*, user: User, scheme_id: uuid.UUID) -> Scheme:

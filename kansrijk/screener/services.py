@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -55,7 +56,12 @@ class VersionData:
     payment_route: str = "voucher"
     applies_via: str = "self"
     how_to_apply: str = ""
+    how_to_apply_en: str = ""
     apply_url: str = ""
+    apply_phone: str = ""
+    apply_address: str = ""
+    apply_intermediary: str = ""
+    apply_intermediary_en: str = ""
     unverified: bool = False
     unknown_reason: str = ""
     change_note: str = ""
@@ -130,9 +136,27 @@ def _check_dates(scheme: Scheme | None, data: VersionData, errors: dict[str, lis
             return
 
 
+CONTACT_FIELDS = ("apply_url", "apply_phone", "apply_address", "apply_intermediary")
+PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}$")
+
+
+def _check_contact(data: VersionData, errors: dict[str, list[str]]) -> None:
+    """A family must know where to go: a website, a phone number, an address or who applies for them."""
+    if not any(getattr(data, name).strip() for name in CONTACT_FIELDS):
+        errors.setdefault("apply_url", []).append(
+            "Vul in waar een gezin heen kan: een website, een telefoonnummer, een adres, "
+            "of wie het voor het gezin aanvraagt."
+        )
+    if data.apply_url and not data.apply_url.startswith("https://"):
+        errors.setdefault("apply_url", []).append("Vul een website in die begint met https://.")
+    if data.apply_phone and not PHONE.match(data.apply_phone.strip()):
+        errors.setdefault("apply_phone", []).append("Vul een telefoonnummer in, bijvoorbeeld 0475 123 456.")
+
+
 def version_errors(*, scheme: Scheme | None, data: VersionData) -> dict[str, list[str]]:
     """Field-level problems with a version (empty when it may be stored)."""
     errors: dict[str, list[str]] = {}
+    _check_contact(data, errors)
     if not data.label.strip():
         errors["label"] = ["Vul een naam in."]
     if not data.source_url.startswith(("https://", "/")):

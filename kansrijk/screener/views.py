@@ -58,9 +58,15 @@ def _check(request: HttpRequest, professional: bool) -> HttpResponse:
     form = details_form(request.POST)
     if form is None:
         return render(request, "screener/check_start.html", {**context, "form": StartForm(request.POST)})
+    hidden = _answers(request)
     if not form.is_valid():
-        return render(request, "screener/check_details.html", {**context, "form": form})
-    return _result(request, form, context)
+        return render(request, "screener/check_details.html", {**context, "form": form, "hidden": hidden})
+    return _result(request, form, {**context, "hidden": hidden})
+
+
+def _answers(request: HttpRequest) -> list[tuple[str, str]]:
+    """The answers as sent (each value, repeated names too), to send again: PDF, language switch."""
+    return [(name, value) for name, values in request.POST.lists() if name != "csrfmiddlewaretoken" for value in values]
 
 
 def _result(request: HttpRequest, form: DetailsForm, context: dict[str, Any]) -> HttpResponse:
@@ -69,8 +75,7 @@ def _result(request: HttpRequest, form: DetailsForm, context: dict[str, Any]) ->
     except InputError as error:
         form.add_error(None, _("Dit antwoord kunnen we niet gebruiken: %(error)s") % {"error": error.message})
         return render(request, "screener/check_details.html", {**context, "form": form})
-    hidden = [(name, value) for name, value in form.data.items() if name != "csrfmiddlewaretoken"]
-    return render(request, "screener/check_result.html", {**context, "answer": answer, "hidden": hidden})
+    return render(request, "screener/check_result.html", {**context, "answer": answer})
 
 
 @never_cache

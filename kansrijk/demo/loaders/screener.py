@@ -3,7 +3,7 @@ reference data (the national funds, `kansrijk.screener.reference`, loaded first 
 
 Idempotent: a scheme that exists (owner, municipality, slug) is left alone, with its versions.
 Leudal's rows are demo data (is_demo, source pointing at the demo note); the local funds'
-criteria come from `kansrijk.rules.funds` with their real sources (PARAMETERS.md §6).
+criteria come from `kansrijk.rules.funds` with their real sources.
 """
 
 from __future__ import annotations
@@ -24,6 +24,13 @@ LEUDAL = "GM1640"
 MUNICIPALITY = "Gemeente Leudal"
 DEMO_SOURCE = "Demo: verzonnen regeling van de demo-gemeente Leudal (geen echte regeling)"
 HOW_LEUDAL = "Vraag het aan bij de gemeente Leudal, online of aan de balie. Neem uw inkomen van de laatste maand mee."
+HOW_LEUDAL_EN = "Apply to the municipality of Leudal, online or at the desk. Bring your income of the last month."
+# Where to go (demo values that look like a municipality's contact routes).
+LEUDAL_CONTACT: dict[str, Any] = {
+    "apply_url": "https://www.leudal.nl",
+    "apply_phone": "14 0475",
+    "apply_address": "Gemeentehuis Leudal, Markt 1, Heythuysen",
+}
 # Local fund organisations of the demo world (the national funds are reference data).
 FUND_OWNERS: dict[str, tuple[str, str]] = {
     "voedselbank": ("Voedselbank Leudal", LEUDAL),
@@ -43,6 +50,8 @@ LEUDAL_SCHEMES: tuple[tuple[str, dict[str, Any]], ...] = (
             "payment_route": "voucher",
             "how_to_apply": HOW_LEUDAL
             + " U krijgt een tegoed van € 250 per kind per jaar voor sport, cultuur en school.",
+            "how_to_apply_en": HOW_LEUDAL_EN
+            + " You get a credit of € 250 per child per year for sport, culture and school.",
         },
     ),
     (
@@ -55,6 +64,7 @@ LEUDAL_SCHEMES: tuple[tuple[str, dict[str, Any]], ...] = (
             "amount_per_household_cents": 150_00,
             "payment_route": "money",
             "how_to_apply": HOW_LEUDAL + " U krijgt € 150 per jaar voor een uitje of lidmaatschap.",
+            "how_to_apply_en": HOW_LEUDAL_EN + " You get € 150 per year for a day out or a membership.",
         },
     ),
 )
@@ -68,6 +78,7 @@ def _leudal(defaults: dict[str, Any]) -> VersionData:
         income_test="bijstandsnorm",
         applies_via="self",
         change_note="Demo-gegevens geladen.",
+        **LEUDAL_CONTACT,
         **defaults,
     )
 

@@ -29,13 +29,17 @@ KIND_FUND = "fund"
 class ConditionSpec:
     """A named condition: plain-Dutch text when it holds / fails, and its legal basis.
 
-    Texts may hold `{placeholders}` filled from the result's context (money in euros).
+    The texts are message templates (the msgids of the English catalogue): `{placeholders}`
+    are filled from `params` (fixed per rule, e.g. a provider or an age) and the result's
+    context (money in euros). The engine returns template and parameters, so the screener
+    can translate the template and fill it (`kansrijk.screener.explain`); no text is glued.
     """
 
     name: str
     holds: str
     fails: str
     reference: Reference
+    params: Mapping[str, str] = field(default_factory=dict)
 
 
 class LazyParts(Mapping[str, I64]):
@@ -105,7 +109,7 @@ def unavailable(scheme_id: str, size: int, reason: str) -> SchemeResult:
 def missing_reason(label: str, error: MissingParameter) -> str:
     return (
         f"{label}: voor {error.on.strftime('%d-%m-%Y')} zijn nog niet alle bedragen bekend. "
-        f"Wij gokken niet. Daarom rekenen we dit niet uit. (Ontbreekt: {error.name}.)"
+        "Wij gokken niet. Daarom rekenen we dit niet uit."
     )
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from kansrijk.audit.models import AuditEvent
 from kansrijk.conftest import client_for, with_totp
+from kansrijk.core.testing.developer_text import assert_no_developer_text
 from kansrijk.organisations.models import Organisation
 from kansrijk.organisations.tests.factories import MembershipFactory
 from kansrijk.screener.models import Scheme, SchemeVersion
@@ -38,7 +39,7 @@ def _form(**changes: Any) -> dict[str, Any]:
         "label": "Kindpakket Leudal", "start_date": "2026-12-01", "needs": ["sport", "cultuur", "schoolkosten"],
         "income_test": "bijstandsnorm", "income_limit_percent": "130", "norm_with_holiday": "on",
         "asset_limit": "16000.00", "child_age_min": "4", "child_age_max": "17", "amount_per_child": "250.00",
-        "payment_route": "voucher", "applies_via": "self", "how_to_apply": "Bij de gemeente.",
+        "payment_route": "voucher", "applies_via": "self", "how_to_apply": "Bij de gemeente.", "apply_phone": "14 0475",
         "source_title": "Demo", "source_url": "/wat-kan-ik-krijgen/over-de-demo/",
         "change_note": "Grens naar 130%", "actie": "voorbeeld",
     }  # fmt: skip
@@ -96,6 +97,8 @@ def test_raising_the_limit_to_130_applies_from_its_start_date_and_is_audited(beh
         ({"child_age_min": "12", "child_age_max": "4"}, "child_age_max"),
         ({"amount_bands": "vier tot elf"}, "amount_bands"),
         ({"source_url": "ftp://x"}, "source_url"),
+        ({"apply_phone": ""}, "apply_url"),  # no website, phone, address or intermediary: where to go?
+        ({"apply_phone": "bel ons"}, "apply_phone"),
     ],
 )
 def test_bad_scheme_input_gets_field_errors_and_stores_nothing(beheerder, kindpakket, changes, field):
@@ -127,5 +130,23 @@ def test_the_fund_coordinator_sees_only_the_funds_schemes(demo):
     membership = Organisation.objects.get(name="Jeugdfonds Sport & Cultuur").memberships.get()
     with_totp(membership)
     page = client_for(membership).get(reverse("screener:scheme_list")).content.decode()
-    assert "jeugdfonds_sport_cultuur" in page
-    assert "GM1640/kindpakket" not in page
+    assert "Jeugdfonds Sport &amp; Cultuur</a>" in page  # the name families see, not the key
+    assert "Kindpakket Leudal" not in page
+
+
+def test_the_editor_pages_show_no_developer_text(beheerder, kindpakket):
+    edit = reverse("screener:scheme_edit", args=[kindpakket.pk])
+    beheerder.post(edit, _form(actie="opslaan", asset_limit="17000"))
+    for page in (
+        beheerder.get(reverse("screener:scheme_list")),
+        beheerder.get(reverse("screener:scheme", args=[kindpakket.pk])),
+        beheerder.get(edit),
+        beheerder.post(edit, _form(actie="opslaan", apply_phone="bel ons")),
+    ):
+        assert_no_developer_text(page.content.decode())
+    preview = beheerder.post(edit, _form(start_date="2027-01-01")).content.decode()
+    assert "Voor een nagebootste bevolking van Leudal (" in preview and "GM1640" not in preview
+    detail = beheerder.get(reverse("screener:scheme", args=[kindpakket.pk])).content.decode()
+    assert "Vermogensgrens in euro: € 16.000 → € 17.000" in detail
+    assert "Nieuwe versie" in detail
+    assert "Kindpakket Leudal</a>" in beheerder.get(reverse("screener:scheme_list")).content.decode()
