@@ -18,12 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kansrijk.audit.selectors import audit_event_list_for_object
+from kansrijk.screener.changelog import change_log
 from kansrijk.screener.editor_forms import SchemeVersionForm, initial_from
 from kansrijk.screener.models import Scheme, SchemeVersion
 from kansrijk.screener.preview import preview
 from kansrijk.screener.selectors import (
     effective_end,
     latest_version,
+    municipality_name,
     scheme_get_for,
     scheme_list_for,
     version_in_force,
@@ -52,7 +54,7 @@ def scheme_detail(request: HttpRequest, scheme_id: uuid.UUID) -> HttpResponse:
         "scheme": scheme,
         "versions": list(reversed(rows)),
         "current": version_in_force(scheme=scheme, on=timezone.localdate()),
-        "events": events,
+        "log": change_log(list(events.select_related("actor")), versions),
     }
     return render(request, "screener/scheme_detail.html", context)
 
@@ -68,7 +70,8 @@ def _preview(scheme: Scheme, data: VersionData) -> dict[str, Any]:
     new = version_to_rule(SchemeVersion(scheme=scheme, **_model_values(data)), data.end_date)
     current = version_in_force(scheme=scheme, on=data.start_date) or latest_version(scheme=scheme)
     old = version_to_rule(current, None) if current is not None else None
-    return preview(old, new, _municipality(scheme), data.start_date)
+    code = _municipality(scheme)
+    return {**preview(old, new, code, data.start_date), "municipality_name": municipality_name(code)}
 
 
 def _model_values(data: VersionData) -> dict[str, Any]:

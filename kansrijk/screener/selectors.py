@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from kansrijk.accounts.models import User
@@ -156,8 +156,13 @@ def local_rules_for(municipality: str) -> list[LocalRule]:
     return rules
 
 
+def _latest_label() -> Subquery:
+    latest = SchemeVersion.objects.filter(scheme=OuterRef("pk")).order_by("-start_date", "-created_at")
+    return Subquery(latest.values("label")[:1])
+
+
 def _manageable(user: User) -> QuerySet[Scheme]:
-    schemes = Scheme.objects.select_related("owner", "municipality")
+    schemes = Scheme.objects.select_related("owner", "municipality").annotate(latest_label=_latest_label())
     if user.is_staff:
         return schemes
     return schemes.filter(
