@@ -262,9 +262,24 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 def municipality_joining(request: HttpRequest, code: str) -> HttpResponse:
-    return render(
-        request, "alliance/municipality_joining.html", {"coverage": coverage.municipality_coverage(code=code)}
-    )
+    """The coverage view for a council memo, leading to signing the pledge for the user's municipality."""
+    result = coverage.municipality_coverage(code=code)
+    context = {
+        "coverage": result,
+        "joining": selectors.joining_for(user=request.user, municipality_code=result.municipality.code),
+    }
+    return render(request, "alliance/municipality_joining.html", context)
+
+
+@require_GET
+def coverage_start(request: HttpRequest) -> HttpResponse:
+    """Where the menu's "coverage" item lands: the user's own municipality, or a choice of municipality."""
+    chosen = request.GET.get("gemeente", "")[:6] or selectors.home_municipality_code_for(user=request.user)
+    municipalities = municipality_list().only("code", "name")
+    if chosen and municipalities.filter(code=chosen).exists():
+        return redirect("alliance:municipality_joining", code=chosen)
+    context = {"municipalities": municipalities, "unknown": bool(request.GET.get("gemeente"))}
+    return render(request, "alliance/coverage_start.html", context, status=400 if context["unknown"] else 200)
 
 
 def _table(dataset: str, request: HttpRequest) -> exports.Table:
