@@ -135,3 +135,16 @@ def test_children_of_the_examples_fit_the_schemes_ages_so_only_income_decides(mu
 def test_a_scheme_without_an_income_test_keeps_fixed_families(municipalities):
     rule = _rule(income_test="none", income_limit_percent=None)
     assert around_limit_households(rule, "GM1640", dt.date(2026, 12, 1)) == []
+
+
+def test_the_change_log_reads_in_english_too(municipalities):
+    from django.utils import translation
+
+    before = SchemeVersionFactory()
+    after = SchemeVersionFactory(
+        scheme=before.scheme, start_date=dt.date(2027, 1, 1), income_limit_percent=130, amount_per_child_cents=300_00
+    )
+    with translation.override("en"):
+        sentences = version_changes(before, after)
+    assert "Income limit from 120% to 130% of the social assistance norm" in sentences
+    assert "Amount per child from € 250,00 to € 300,00" in sentences
