@@ -29,6 +29,8 @@ from kansrijk.alliance.forms import (
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.organisations.constants import Kind
 
+MUNICIPALITY_CODE_LENGTH = 6  # GM1640
+
 
 def _show_error(form: Form, error: services.AllianceError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -274,11 +276,12 @@ def municipality_joining(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def coverage_start(request: HttpRequest) -> HttpResponse:
     """Where the menu's "coverage" item lands: the user's own municipality, or a choice of municipality."""
-    chosen = request.GET.get("gemeente", "")[:6] or selectors.home_municipality_code_for(user=request.user)
+    asked = request.GET.get("gemeente", "")
+    chosen = asked or selectors.home_municipality_code_for(user=request.user)
     municipalities = municipality_list().only("code", "name")
-    if chosen and municipalities.filter(code=chosen).exists():
+    if chosen and len(chosen) <= MUNICIPALITY_CODE_LENGTH and municipalities.filter(code=chosen).exists():
         return redirect("alliance:municipality_joining", code=chosen)
-    context = {"municipalities": municipalities, "unknown": bool(request.GET.get("gemeente"))}
+    context = {"municipalities": municipalities, "unknown": bool(asked)}
     return render(request, "alliance/coverage_start.html", context, status=400 if context["unknown"] else 200)
 
 

@@ -87,8 +87,9 @@ def test_the_coverage_entry_lets_anyone_else_choose_a_municipality(municipalitie
     assert chosen["Location"] == reverse("alliance:municipality_joining", args=[LEUDAL])
 
 
-def test_an_unknown_municipality_is_a_clear_error_not_a_500(municipalities, client):
-    response = client.get(reverse("alliance:coverage"), {"gemeente": "GM9999"})
+@pytest.mark.parametrize("code", ["GM9999", "GM1640XYZ", "x" * 5000])
+def test_an_unknown_municipality_is_a_clear_error_not_a_500_nor_cut_short(municipalities, client, code):
+    response = client.get(reverse("alliance:coverage"), {"gemeente": code})
     assert response.status_code == 400
     assert "Deze gemeente kennen we niet" in response.content.decode()
 
