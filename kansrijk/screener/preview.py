@@ -188,15 +188,14 @@ EXAMPLES_FIXED_NOTE = (
 )
 
 
-def examples(old: LocalRule | None, new: LocalRule, municipality: str, on: dt.date) -> list[dict[str, Any]]:
-    named = around_limit_households(new, municipality, on) or example_households(municipality)
+def examples(old: LocalRule | None, new: LocalRule, municipality: str, on: dt.date) -> tuple[list[dict[str, Any]], str]:
+    """Old vs new for the example families, and the one sentence that says why these families."""
+    around = around_limit_households(new, municipality, on)
+    named = around or example_households(municipality)
     households = [household for _name, household in named]
     before, after = _example(old, households, on), _example(new, households, on)
-    return [{"name": name, "old": b, "new": a} for (name, _h), b, a in zip(named, before, after, strict=True)]
-
-
-def examples_note(new: LocalRule, municipality: str, on: dt.date) -> str:
-    return _(EXAMPLES_AROUND_NOTE) if around_limit_households(new, municipality, on) else _(EXAMPLES_FIXED_NOTE)
+    rows = [{"name": name, "old": b, "new": a} for (name, _h), b, a in zip(named, before, after, strict=True)]
+    return rows, _(EXAMPLES_AROUND_NOTE) if around else _(EXAMPLES_FIXED_NOTE)
 
 
 def preview(old: LocalRule | None, new: LocalRule, municipality: str, on: dt.date) -> dict[str, Any]:
@@ -204,6 +203,7 @@ def preview(old: LocalRule | None, new: LocalRule, municipality: str, on: dt.dat
     tables = population_for(municipality, on.year)
     old, here = _here(old, municipality), _here(new, municipality)
     assert here is not None
+    rows, note = examples(old, here, municipality, on)
     new = here
     return {
         "municipality": municipality,
@@ -211,7 +211,7 @@ def preview(old: LocalRule | None, new: LocalRule, municipality: str, on: dt.dat
         "households": tables.size,
         "old": reach(old, tables, on),
         "new": reach(new, tables, on),
-        "examples": examples(old, new, municipality, on),
-        "examples_note": examples_note(new, municipality, on),
+        "examples": rows,
+        "examples_note": note,
         "norms_note": norms_note(on),
     }

@@ -16,7 +16,7 @@ from kansrijk.rules.params import load_parameters_last_known
 from kansrijk.rules.schemes.bijstandsnorm import norm_parameters
 from kansrijk.screener.changelog import euros, version_changes
 from kansrijk.screener.models import Scheme
-from kansrijk.screener.preview import around_limit_households, income_limit
+from kansrijk.screener.preview import around_limit_households, examples, income_limit
 from kansrijk.screener.selectors import version_to_rule
 from kansrijk.screener.tests.factories import SchemeVersionFactory
 from kansrijk.screener.tests.test_editor import _form
@@ -135,6 +135,17 @@ def test_children_of_the_examples_fit_the_schemes_ages_so_only_income_decides(mu
 def test_a_scheme_without_an_income_test_keeps_fixed_families(municipalities):
     rule = _rule(income_test="none", income_limit_percent=None)
     assert around_limit_households(rule, "GM1640", dt.date(2026, 12, 1)) == []
+    rows, note = examples(None, rule, "GM1640", dt.date(2026, 12, 1))
+    assert len(rows) == 4
+    assert note.startswith("Deze regeling heeft geen inkomensgrens die we kunnen uitrekenen")
+
+
+def test_a_leefgeld_scheme_gets_families_around_its_norm_plus_rent(municipalities):
+    rule = _rule(income_test="leefgeld", income_limit_percent=None, leefgeld_base_cents=300_00,
+                 leefgeld_per_person_cents=100_00)  # fmt: skip
+    named = around_limit_households(rule, "GM1640", dt.date(2026, 12, 1))
+    single = named[1][1]  # exactly at the limit: one parent, one child
+    assert single.adults[0].net_income_monthly == 300_00 + 100_00 + single.rent_monthly
 
 
 def test_the_change_log_reads_in_english_too(municipalities):
