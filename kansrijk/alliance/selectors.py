@@ -20,7 +20,7 @@ from kansrijk.accounts.models import User
 from kansrijk.alliance.constants import TrafficLight
 from kansrijk.alliance.models import Commitment, CommitmentVersion, PledgeSignature, PledgeVersion, ProgressReport
 from kansrijk.alliance.status import ReportStatus, report_status
-from kansrijk.organisations.constants import Role
+from kansrijk.organisations.constants import Kind, Role
 from kansrijk.organisations.models import Organisation
 
 AnyUser = User | AnonymousUser
@@ -219,3 +219,45 @@ def organisations_with_signatures(*, organisations: QuerySet[Organisation]) -> Q
             to_attr="active_signatures",
         )
     )
+
+
+@dataclass(frozen=True)
+class Joining:
+    """What the user can do on a municipality's joining page.
+
+    `organisation`: the user's own municipality organisation working in that municipality (or None);
+    `can_sign`: the user may sign the pledge for it (coordinator, administrator); `managers`: whom a
+    plain member asks; `has_signed`: it signed already.
+    """
+
+    organisation: Organisation | None
+    can_sign: bool
+    managers: list[str]
+    has_signed: bool
+
+
+def _municipality_organisations_of(user: AnyUser) -> QuerySet[Organisation]:
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user_id=user.pk, kind=Kind.MUNICIPALITY).distinct()
+
+
+def joining_for(*, user: AnyUser, municipality_code: str) -> Joining:
+    """The user's way to join the alliance for this municipality (signing the pledge or asking who may)."""
+    organisation = (
+        _municipality_organisations_of(user).filter(municipalities__code=municipality_code).order_by("name").first()
+    )
+    if organisation is None:
+        return Joining(None, False, [], False)
+    return Joining(
+        organisation=organisation,
+        can_sign=user_can_manage(user=user, organisation=organisation),
+        managers=manager_email_list_for(organisation=organisation),
+        has_signed=signature_active_for(organisation=organisation) is not None,
+    )
+
+
+def home_municipality_code_for(*, user: AnyUser) -> str | None:
+    """The municipality of the user's municipality organisation, when there is exactly one."""
+    codes = set(_municipality_organisations_of(user).values_list("municipalities__code", flat=True)) - {None}
+    return codes.pop() if len(codes) == 1 else None

@@ -8,6 +8,7 @@ urlpatterns = [
     path("pledge/", views.pledge, name="pledge"),
     path("partners/", views.partner_list, name="partners"),
     path("wie-doet-wat/", views.overview, name="overview"),
+    path("gemeenten/", views.coverage_start, name="coverage"),
     path("gemeenten/<str:code>/", views.municipality_detail, name="municipality"),
     path("gemeenten/<str:code>/aansluiten/", views.municipality_joining, name="municipality_joining"),
     path("organisaties/<uuid:organisation_id>/pledge/ondertekenen/", views.pledge_sign, name="pledge_sign"),

@@ -30,6 +30,8 @@ from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.organisations.constants import Kind
 
+MUNICIPALITY_CODE_LENGTH = 6  # GM1640
+
 
 def _show_error(form: Form, error: services.AllianceError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -264,9 +266,25 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 def municipality_joining(request: HttpRequest, code: str) -> HttpResponse:
-    return render(
-        request, "alliance/municipality_joining.html", {"coverage": coverage.municipality_coverage(code=code)}
-    )
+    """The coverage view for a council memo, leading to signing the pledge for the user's municipality."""
+    result = coverage.municipality_coverage(code=code)
+    context = {
+        "coverage": result,
+        "joining": selectors.joining_for(user=request.user, municipality_code=result.municipality.code),
+    }
+    return render(request, "alliance/municipality_joining.html", context)
+
+
+@require_GET
+def coverage_start(request: HttpRequest) -> HttpResponse:
+    """Where the menu's "coverage" item lands: the user's own municipality, or a choice of municipality."""
+    asked = request.GET.get("gemeente", "")
+    chosen = asked or selectors.home_municipality_code_for(user=request.user)
+    municipalities = municipality_list().only("code", "name")
+    if chosen and len(chosen) <= MUNICIPALITY_CODE_LENGTH and municipalities.filter(code=chosen).exists():
+        return redirect("alliance:municipality_joining", code=chosen)
+    context = {"municipalities": municipalities, "unknown": bool(asked)}
+    return render(request, "alliance/coverage_start.html", context, status=400 if context["unknown"] else 200)
 
 
 def _table(dataset: str, request: HttpRequest) -> exports.Table:

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kansrijk.audit.selectors import audit_event_list_for_object
+from kansrijk.screener.changelog import change_log
 from kansrijk.screener.editor_forms import EURO_FIELDS, SchemeVersionForm, initial_from
-from kansrijk.screener.editor_history import history
 from kansrijk.screener.models import Scheme, SchemeVersion
 from kansrijk.screener.preview import preview
 from kansrijk.screener.selectors import (
@@ -55,8 +55,7 @@ def scheme_detail(request: HttpRequest, scheme_id: uuid.UUID) -> HttpResponse:
         "scheme": scheme,
         "versions": list(reversed(rows)),
         "current": version_in_force(scheme=scheme, on=timezone.localdate()),
-        "events": history(events),
-        "title": scheme_title(scheme=scheme),
+        "log": change_log(list(events.select_related("actor")), versions),
     }
     return render(request, "screener/scheme_detail.html", context)
 
@@ -72,9 +71,8 @@ def _preview(scheme: Scheme, data: VersionData) -> dict[str, Any]:
     new = version_to_rule(SchemeVersion(scheme=scheme, **_model_values(data)), data.end_date)
     current = version_in_force(scheme=scheme, on=data.start_date) or latest_version(scheme=scheme)
     old = version_to_rule(current, None) if current is not None else None
-    found = preview(old, new, _municipality(scheme), data.start_date)
-    found["municipality_name"] = municipality_name(found["municipality"])  # a name for people, not the code
-    return found
+    code = _municipality(scheme)
+    return {**preview(old, new, code, data.start_date), "municipality_name": municipality_name(code)}
 
 
 def _model_values(data: VersionData) -> dict[str, Any]:

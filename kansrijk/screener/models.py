@@ -54,7 +54,27 @@ class Scheme(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.key
+        return self.full_name
+
+    @property
+    def name(self) -> str:
+        """The human name: the label of the latest version (e.g. Kindpakket Leudal), else the slug in words.
+
+        `scheme_list_for` annotates `latest_label`, so a list needs no query per scheme.
+        """
+        label = getattr(self, "latest_label", None)
+        if label is None and self.pk is not None:
+            label = self.versions.order_by("-start_date", "-created_at").values_list("label", flat=True).first()
+        return label or self.slug.replace("-", " ").replace("_", " ").capitalize()
+
+    @property
+    def full_name(self) -> str:
+        """The name with the municipality's name when the name does not already say it."""
+        name = self.name
+        place = self.municipality.name if self.municipality_id and self.municipality else ""
+        if place and place.lower() not in name.lower():
+            return f"{name} ({place})"
+        return name
 
     @property
     def key(self) -> str:

@@ -161,8 +161,13 @@ def local_rules_for(municipality: str) -> list[LocalRule]:
     return rules
 
 
+def _latest_label() -> Subquery:
+    latest = SchemeVersion.objects.filter(scheme=OuterRef("pk")).order_by("-start_date", "-created_at")
+    return Subquery(latest.values("label")[:1])
+
+
 def _manageable(user: User) -> QuerySet[Scheme]:
-    schemes = Scheme.objects.select_related("owner", "municipality")
+    schemes = Scheme.objects.select_related("owner", "municipality").annotate(latest_label=_latest_label())
     if user.is_staff:
         return schemes
     return schemes.filter(

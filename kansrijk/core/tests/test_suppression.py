@@ -166,7 +166,7 @@ NO_COUNTS_OF_PEOPLE = {
     # own target, not a count of events); coverage counts partners, not people.
     *("alliance:" + n for n in ("commitment_create", "commitment_update", "export", "index", "municipality")),
     *("alliance:" + n for n in ("municipality_joining", "overview", "partners", "pledge", "pledge_sign")),
-    *("alliance:" + n for n in ("pledge_withdraw", "progress_create")),
+    *("alliance:" + n for n in ("coverage", "pledge_withdraw", "progress_create")),
     "api:commitment-list",
     "api:municipality-coverage",
     "api:partner-list",
