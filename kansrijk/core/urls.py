@@ -5,6 +5,5 @@ from kansrijk.core import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("mijn-kansrijk/", views.dashboard, name="dashboard"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
 ]
