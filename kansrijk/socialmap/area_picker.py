@@ -21,8 +21,8 @@ PROVINCE_PREFIX = "provincie:"
 def area_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """[(province, [("provincie:<name>", "Heel <name>"), (code, name), ...]), ...], provinces A–Z."""
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for code, name, province in municipality_list().order_by("province", "name").values_list(
-        "code", "name", "province"
+    for code, name, province in (
+        municipality_list().order_by("province", "name").values_list("code", "name", "province")
     ):
         groups[province].append((code, name))
     return [
@@ -55,7 +55,7 @@ class ServiceAreaField(forms.MultipleChoiceField):
         """Read the municipalities (per form, not at import: the database may not exist yet)."""
         self.choices = [(NATIONWIDE, _("Heel Nederland")), *area_choices()]
 
-    def clean(self, value: Any) -> tuple[bool, tuple[str, ...]]:  # type: ignore[override]
+    def clean(self, value: Any) -> tuple[bool, tuple[str, ...]]:
         values = super().clean(value)
         provinces = {v.removeprefix(PROVINCE_PREFIX) for v in values if v.startswith(PROVINCE_PREFIX)}
         codes = {v for v in values if v != NATIONWIDE and not v.startswith(PROVINCE_PREFIX)}

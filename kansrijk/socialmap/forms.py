@@ -84,7 +84,9 @@ class ServiceForm(forms.Form):
     municipalities = ServiceAreaField(
         label=_("In welke gemeenten?"),
         required=False,
-        help_text=_("Kies heel Nederland, een hele provincie of losse gemeenten. Open een provincie om gemeenten te kiezen."),
+        help_text=_(
+            "Kies heel Nederland, een hele provincie of losse gemeenten. Open een provincie om gemeenten te kiezen."
+        ),
     )
     locations = forms.MultipleChoiceField(label=_("Locaties"), required=False, widget=forms.CheckboxSelectMultiple)
     phone = forms.CharField(label=_("Telefoon"), required=False, max_length=100)

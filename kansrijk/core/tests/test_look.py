@@ -41,7 +41,9 @@ def test_the_select_arrow_comes_from_the_utrecht_token():
     assert "--utrecht-select-background-image: url(" in css
     # The Utrecht component draws the token as its background, for single selects with this class.
     vendor = (KANSRIJK / "static" / "vendor" / "utrecht" / "index.css").read_text()
-    assert re.search(r"\.utrecht-select--html-select:not\(\[multiple\]\) \{[^}]*var\(--utrecht-select-background-image\)", vendor)
+    assert re.search(
+        r"\.utrecht-select--html-select:not\(\[multiple\]\) \{[^}]*var\(--utrecht-select-background-image\)", vendor
+    )
 
 
 @pytest.mark.parametrize("widget", [forms.Select, forms.SelectMultiple, forms.NullBooleanSelect])

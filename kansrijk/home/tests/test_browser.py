@@ -52,7 +52,9 @@ def test_the_header_fits_one_row_at_1280_px_when_logged_in(page):
         coordinator=True,
         user__full_name="Annemarie van den Heuvel-Schoonderwoerd",
     )
-    MembershipFactory(user=membership.user, organisation=OrganisationFactory(name="Stichting Leergeld Leudal", fund=True))
+    MembershipFactory(
+        user=membership.user, organisation=OrganisationFactory(name="Stichting Leergeld Leudal", fund=True)
+    )
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, membership.user.email, PASSWORD, with_totp(membership))
     page.wait_for_url(re.compile("/mijn-kansrijk/"))

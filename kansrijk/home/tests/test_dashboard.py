@@ -93,7 +93,9 @@ def test_consent_expiry_is_a_slot_until_consent_has_an_end_date(monkeypatch):
     assert _counts(member.user)["consents"] == 1
     ConsentFactory(concern=ConcernFactory(organisation=member.organisation), given_at=soon, withdrawn=True)
     ConsentFactory(concern=ConcernFactory(), given_at=soon)
-    ConsentFactory(concern=ConcernFactory(organisation=member.organisation), given_at=timezone.now() - timedelta(days=1))
+    ConsentFactory(
+        concern=ConcernFactory(organisation=member.organisation), given_at=timezone.now() - timedelta(days=1)
+    )
     assert _counts(member.user)["consents"] == 1
 
 

@@ -1,6 +1,7 @@
 """The main menu per role: one table (`menu.MENU`), tested role by role, and rendered in every page's header."""
 
 import pytest
+from django.utils import translation
 
 from kansrijk.conftest import client_for, with_totp
 from kansrijk.home.menu import menu_for
@@ -48,7 +49,8 @@ def test_each_role_sees_its_own_pages_in_the_menu(role):
 
 
 def test_the_coverage_item_goes_to_the_own_municipalitys_joining_view():
-    menu = menu_for(user=_member("municipality"))
+    with translation.override("nl"):
+        menu = menu_for(user=_member("municipality"))
     coverage = next(link for link in menu.mine if link.key == "coverage")
     assert coverage.url == "/alliantie/gemeenten/GM1640/aansluiten/"
 

@@ -32,7 +32,9 @@ def listing(coordinator, municipalities):
 
 def _areas(service):
     national = ServiceArea.objects.filter(service=service, is_national=True).exists()
-    codes = sorted(ServiceArea.objects.filter(service=service).exclude(municipality=None).values_list("municipality_id", flat=True))
+    codes = sorted(
+        ServiceArea.objects.filter(service=service).exclude(municipality=None).values_list("municipality_id", flat=True)
+    )
     return national, codes
 
 
@@ -69,9 +71,13 @@ def test_the_saved_area_is_shown_checked_in_an_open_province(coordinator, listin
     client = client_for(coordinator)
     client.post(f"/sociale-kaart/beheer/hulp/{listing.id}/", _data(municipalities=["GM1640"]))
     html = client.get(f"/sociale-kaart/beheer/hulp/{listing.id}/").content.decode()
-    assert re.search(r'<details class="kr-area-picker__province" open data-province>\s*<summary>Limburg</summary>', html)
+    assert re.search(
+        r'<details class="kr-area-picker__province" open data-province>\s*<summary>Limburg</summary>', html
+    )
     assert re.search(r'value="GM1640" id="[^"]+" checked', html)
-    assert not re.search(r'<details class="kr-area-picker__province" open data-province>\s*<summary>Utrecht</summary>', html)
+    assert not re.search(
+        r'<details class="kr-area-picker__province" open data-province>\s*<summary>Utrecht</summary>', html
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import pytest
 
 from kansrijk.conftest import with_totp
 from kansrijk.core.testing.browser import assert_accessible, log_in
-from kansrijk.referrals.tests.factories import ensure_need_taxonomy
 from kansrijk.organisations.tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from kansrijk.referrals.tests.factories import ensure_need_taxonomy
 from kansrijk.socialmap.tests.factories import HsdsOrganizationFactory, ServiceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
