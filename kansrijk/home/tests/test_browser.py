@@ -73,3 +73,10 @@ def test_the_header_fits_one_row_at_1280_px_when_logged_in(page):
     page.locator(".kr-account summary").click()
     assert "Gemeente Leudal · Coördinator" in page.locator("header").inner_text()
     assert_accessible(page)
+    # On a phone the header wraps instead of running off the screen (WCAG 1.4.10).
+    page.set_viewport_size({"width": 375, "height": 800})
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > 376)
+            .map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))"""
+    )
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375, wide[:8]
