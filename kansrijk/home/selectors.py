@@ -31,6 +31,8 @@ from kansrijk.socialmap.selectors import stale_before
 
 # "Answers received": referrals whose status changed in this many days.
 ANSWERS_WITHIN_DAYS = 14
+# A receiver's answers (not "sent", and not "withdrawn", which the referrer does itself).
+ANSWER_STATUSES = (Status.ACCEPTED, Status.DECLINED, Status.IN_PROGRESS, Status.DONE)
 # "Consents about to expire": consents ending within this many days.
 CONSENT_EXPIRES_WITHIN_DAYS = 30
 # Slot for consent expiry: `Consent` has no end date yet. When the referrals app gives it one
@@ -52,7 +54,7 @@ def _referral_counts(ids: list[uuid.UUID], now: datetime) -> dict[str, int]:
     if not ids:
         return {"waiting": 0, "answered": 0}
     since = now - timedelta(days=ANSWERS_WITHIN_DAYS)
-    answered = Q(referrer_id__in=ids, status_changed_at__gte=since) & ~Q(status=Status.SENT)
+    answered = Q(referrer_id__in=ids, status_changed_at__gte=since, status__in=ANSWER_STATUSES)
     counts = Referral.objects.filter(Q(receiver_id__in=ids) | Q(referrer_id__in=ids)).aggregate(
         waiting=Count("id", filter=Q(receiver_id__in=ids, status=Status.SENT)),
         answered=Count("id", filter=answered),

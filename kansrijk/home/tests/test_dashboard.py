@@ -36,12 +36,13 @@ def test_another_organisations_work_is_not_counted():
     assert _counts(outsider.user) == {"waiting": 0, "answered": 0, "listings": 0, "reports": 0}
 
 
-def test_old_answers_and_unanswered_referrals_are_not_answers():
+def test_old_answers_unanswered_and_withdrawn_referrals_are_not_answers():
     member = MembershipFactory()
     old = timezone.now() - timedelta(days=selectors.ANSWERS_WITHIN_DAYS + 1)
     concern = ConcernFactory(organisation=member.organisation)
     ReferralFactory(concern=concern, accepted=True, status_changed_at=old)
     ReferralFactory(concern=concern)
+    ReferralFactory(concern=concern, withdrawn=True)  # the referrer's own step, not an answer
     assert _counts(member.user)["answered"] == 0
 
 
