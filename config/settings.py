@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "kansrijk.screener",
     "kansrijk.referrals",
     "kansrijk.alliance",
+    "kansrijk.home",
     "kansrijk.demo",
     "kansrijk.backups",
 ]
@@ -110,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kansrijk.core.context_processors.site",
+                "kansrijk.home.context_processors.menu",
             ],
         },
     },
@@ -165,7 +168,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+# Form widgets render through the project's templates, so `templates/django/forms/widgets/`
+# can give every select the NL Design System classes.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+LOGIN_REDIRECT_URL = "home:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
 
 # django-allauth: e-mail login, no self sign-up, TOTP + recovery codes.

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     # while Django translates your `next` URL to the chosen language.
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("kansrijk.core.urls")),
+    path("", include("kansrijk.home.urls")),
     path("accounts/", include("allauth.urls")),
     path("api-sleutels/", include("kansrijk.accounts.urls")),
     path("organisaties/", include("kansrijk.organisations.urls")),

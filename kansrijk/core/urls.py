@@ -5,7 +5,6 @@ from kansrijk.core import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("mijn-kansrijk/", views.dashboard, name="dashboard"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
 ]

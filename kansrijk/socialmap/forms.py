@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kansrijk.core.validators import BoundedIntegerField, LongTextField, ShortTextField
 from kansrijk.municipalities.selectors import municipality_list
+from kansrijk.socialmap.area_picker import ServiceAreaField
 from kansrijk.socialmap.constants import NEEDS, ServiceStatus
 from kansrijk.socialmap.geo import postcode_normalize
 from kansrijk.socialmap.services import LocationData, ServiceData
@@ -83,10 +84,13 @@ class ServiceForm(forms.Form):
     cost_euros = forms.DecimalField(
         label=_("Eigen bijdrage in euro"), required=False, min_value=0, max_digits=9, decimal_places=2
     )
-    municipalities = forms.MultipleChoiceField(
-        label=_("In welke gemeenten?"), required=False, help_text=_("Houd Ctrl ingedrukt om meer gemeenten te kiezen.")
+    municipalities = ServiceAreaField(
+        label=_("In welke gemeenten?"),
+        required=False,
+        help_text=_(
+            "Kies heel Nederland, een hele provincie of losse gemeenten. Open een provincie om gemeenten te kiezen."
+        ),
     )
-    is_national = forms.BooleanField(label=_("In heel Nederland"), required=False)
     locations = forms.MultipleChoiceField(label=_("Locaties"), required=False, widget=forms.CheckboxSelectMultiple)
     phone = ShortTextField(label=_("Telefoon"), required=False, max_length=100)
     email = forms.EmailField(label=_("E-mail"), required=False)
@@ -95,15 +99,17 @@ class ServiceForm(forms.Form):
 
     def __init__(self, *args: Any, locations: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choice_field(self, "municipalities").choices = list(municipality_list().values_list("code", "name"))
         _choice_field(self, "locations").choices = locations
+        area = self.fields["municipalities"]
+        assert isinstance(area, ServiceAreaField)
+        area.load_choices()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         low, high = data.get("minimum_age"), data.get("maximum_age")
         if low is not None and high is not None and low > high:
             self.add_error("maximum_age", _("De maximumleeftijd moet hoger zijn dan de minimumleeftijd."))
-        if not data.get("municipalities") and not data.get("is_national"):
+        if data.get("municipalities") == (False, ()):
             self.add_error("municipalities", _("Kies een gemeente, of kies 'In heel Nederland'."))
         return data
 
@@ -123,8 +129,8 @@ class ServiceForm(forms.Form):
             phone=d["phone"],
             status=d["status"],
             need_codes=tuple(d["needs"]),
-            municipality_codes=tuple(d["municipalities"]),
-            is_national=d["is_national"],
+            municipality_codes=d["municipalities"][1],
+            is_national=d["municipalities"][0],
             location_ids=tuple(d["locations"]),
             cost_cents=cents,
         )

@@ -169,10 +169,10 @@ def _initial(service: Any) -> dict[str, Any]:
             )
         },
         "needs": list(service.attributes.exclude(taxonomy_term__code="").values_list("taxonomy_term__code", flat=True)),
-        "municipalities": list(
-            service.service_areas.exclude(municipality=None).values_list("municipality_id", flat=True)
-        ),
-        "is_national": service.service_areas.filter(is_national=True).exists(),
+        "municipalities": [
+            *(["NL"] if service.service_areas.filter(is_national=True).exists() else []),
+            *service.service_areas.exclude(municipality=None).values_list("municipality_id", flat=True),
+        ],
         "locations": [str(i) for i in service.service_at_locations.values_list("location_id", flat=True)],
         "phone": phone.number if phone else "",
         "cost_euros": None if cost is None or cost.amount_cents is None else cost.amount_cents / 100,

@@ -28,6 +28,7 @@ def test_a_member_logs_in_with_password_and_totp_and_sees_their_organisation_and
     secret = with_totp(membership)
     _log_in(page, membership, secret)
     page.wait_for_url(re.compile("/mijn-kansrijk/"))
+    page.locator(".kr-account summary").click()
     assert "Stichting Leergeld Test · Medewerker" in page.locator("header").inner_text()
     assert_accessible(page)
 
@@ -67,6 +68,8 @@ def test_login_and_language_switch_work_without_javascript(page_without_javascri
     # axe-core is JavaScript itself, so accessibility is checked in the tests with JavaScript on.
     _log_in(page, membership, secret, check_accessibility=False)
     page.wait_for_url(re.compile("/mijn-kansrijk/"))
+    # The account menu is a <details>: it opens without JavaScript.
+    page.locator(".kr-account summary").click()
     assert membership.organisation.name in page.locator("header").inner_text()
 
 

@@ -192,7 +192,9 @@ NO_COUNTS_OF_PEOPLE = {
     *("socialmap:" + n for n in ("location_create", "location_edit", "manage", "search", "service")),
     *("socialmap:" + n for n in ("service_confirm", "service_create", "service_edit")),
     *("organisations:" + n for n in ("detail", "list")),
-    *("core:" + n for n in ("accessibility", "dashboard", "home", "privacy")),
+    *("core:" + n for n in ("accessibility", "home", "privacy")),
+    # Mijn Kansrijk counts the person's own organisations' work, for the person.
+    "home:dashboard",
     *("hsds:" + n for n in ("root", "service_at_location", "taxonomy")),
     # Own records and own people (another organisation's are a 404): closing a concern, who
     # looked at it, the access review, the person's own API tokens, the fixed decline reasons.
