@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.selectors import municipality_list
+from kansrijk.organisations.constants import Role
+from kansrijk.organisations.selectors import membership_get_for
 from kansrijk.referrals import exports, selectors, services
 from kansrijk.referrals.closing import concern_close as close_concern
 from kansrijk.referrals.closing import concern_reopen as reopen_concern
@@ -134,6 +136,12 @@ def _wish_rows(concern: Concern) -> list[dict[str, Any]]:
     ]
 
 
+def _is_administrator(user: Any, concern: Concern) -> bool:
+    """Whether `user` administers the organisation that owns the concern (who may see who looked)."""
+    membership = membership_get_for(user=user, organisation=concern.organisation)
+    return membership is not None and membership.role == Role.ADMINISTRATOR
+
+
 @login_required
 def concern_detail(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
     concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
@@ -147,6 +155,7 @@ def concern_detail(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
             "has_consent": any(c.is_valid for c in concern.consents.all()),
             "close_form": ConcernCloseForm(),
             "open_referrals": sum(1 for r in concern.referrals.all() if r.status in OPEN_STATUSES),
+            "can_see_access_log": _is_administrator(request.user, concern),
         },
     )
 

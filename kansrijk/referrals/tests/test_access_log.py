@@ -91,3 +91,12 @@ def test_a_member_who_is_not_an_administrator_may_not_produce_it(concern_with_hi
     concern, _referral, _other = concern_with_history
     assert client_for(teacher).get(f"/zorgen/{concern.pk}/wie-heeft-gekeken/").status_code == 403
     assert not AuditEvent.objects.filter(action=ACCESS_LOG_ACTION).exists()
+
+
+def test_the_concern_page_links_its_administrator_and_nobody_else_to_who_looked(
+    concern_with_history, administrator, teacher
+):
+    concern, _referral, _other = concern_with_history
+    link = f'href="/zorgen/{concern.pk}/wie-heeft-gekeken/"'
+    assert link in client_for(administrator).get(f"/zorgen/{concern.pk}/").content.decode()
+    assert link not in client_for(teacher).get(f"/zorgen/{concern.pk}/").content.decode()
