@@ -40,7 +40,7 @@ def in_polygon(x: float, y: float, polygon: Polygon) -> bool:
     return in_ring(x, y, polygon[0]) and not any(in_ring(x, y, hole) for hole in polygon[1:])
 
 
-def _ring_moments(ring: Ring) -> tuple[float, float, float]:
+def ring_moments(ring: Ring) -> tuple[float, float, float]:
     """Signed area and first moments of a ring (shoelace formula, planar)."""
     area = cx = cy = 0.0
     for (x0, y0), (x1, y1) in pairwise(ring):
@@ -58,7 +58,7 @@ def centroid(polygons: Iterable[Polygon]) -> tuple[float, float]:
     area_sum = x_sum = y_sum = 0.0
     for polygon in polygons:
         for index, ring in enumerate(polygon):
-            area, cx, cy = _ring_moments(ring)
+            area, cx, cy = ring_moments(ring)
             sign = (1.0 if area >= 0 else -1.0) * (1.0 if index == 0 else -1.0)
             area_sum += sign * area
             x_sum += sign * cx / 6

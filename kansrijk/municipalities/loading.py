@@ -6,9 +6,10 @@ import csv
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+from kansrijk.municipalities.geometry import ring_moments
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -26,23 +27,12 @@ class MunicipalityRow:
     boundary: dict[str, Any]
 
 
-def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """Signed area and centroid of one ring (shoelace formula, planar approximation)."""
-    area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in pairwise(ring):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    return area / 2, cx, cy
-
-
 def centroid(geometry: dict[str, Any]) -> tuple[Decimal, Decimal]:
     """Area-weighted centroid (latitude, longitude) of a Polygon or MultiPolygon's outer rings."""
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     total = sx = sy = 0.0
     for polygon in polygons:
-        area, cx, cy = _ring_centroid(polygon[0])
+        area, cx, cy = ring_moments(polygon[0])
         total += area
         sx += cx
         sy += cy
