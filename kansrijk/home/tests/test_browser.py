@@ -1,13 +1,16 @@
 """Mijn Kansrijk and the header in a real browser: the teacher's blocks, a header of one row at 1280 px."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from kansrijk.conftest import with_totp
 from kansrijk.core.testing.browser import assert_accessible, log_in
 from kansrijk.home.tests.factories_world import teacher_world
 from kansrijk.organisations.tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from kansrijk.referrals.tests.factories import ConcernFactory, ConsentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,16 +19,18 @@ SCREENSHOT = "/tmp/homes-mijn-kansrijk.png"
 
 def test_the_teachers_mijn_kansrijk_shows_a_count_and_a_link_in_each_block(page):
     world = teacher_world()
+    ending = timezone.now() + timedelta(days=5)
+    ConsentFactory(concern=ConcernFactory(organisation=world.teacher.organisation), expires_at=ending)
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, world.teacher.user.email, PASSWORD, with_totp(world.teacher))
     page.wait_for_url(re.compile("/mijn-kansrijk/"))
     blocks = page.locator(".kr-attention__block")
-    assert blocks.count() == 4
+    assert blocks.count() == 5
     counts = {
         blocks.nth(i).get_attribute("data-block"): blocks.nth(i).locator(".kr-attention__count").inner_text()
-        for i in range(4)
+        for i in range(5)
     }
-    assert counts == {"waiting": "1", "answered": "2", "listings": "1", "reports": "1"}
+    assert counts == {"waiting": "1", "answered": "2", "listings": "1", "reports": "1", "consents": "1"}
     assert_accessible(page)
     page.screenshot(path=SCREENSHOT, full_page=True)
     page.get_by_role("link", name="Beantwoord verwijzingen").click()

@@ -21,6 +21,7 @@ def test_an_administrator_reviews_access_and_makes_a_token_from_the_menu(page):
     log_in(page, administrator.user.email, PASSWORD, with_totp(administrator))
     page.wait_for_url(re.compile("/mijn-kansrijk/"))
 
+    page.locator(".kr-account > summary").click()  # the account menu holds access and API keys
     page.get_by_role("link", name="Toegang", exact=True).click()
     page.wait_for_url(f"**/organisaties/{organisation.pk}/toegang/")
     assert colleague.user.email in page.content()
@@ -29,6 +30,7 @@ def test_an_administrator_reviews_access_and_makes_a_token_from_the_menu(page):
     page.wait_for_url(f"**/organisaties/{organisation.pk}/toegang/")
     assert "ingetrokken" in page.content()
 
+    page.locator(".kr-account > summary").click()
     page.get_by_role("link", name="API-sleutels", exact=True).click()
     page.wait_for_url("**/api-sleutels/")
     assert_accessible(page)

@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _edit_the_limit(page) -> None:
+    page.locator("summary", has_text="Mijn Kansrijk").click()  # the person's own pages are in this menu
     page.get_by_role("link", name="Regelingen").first.click()
     assert_accessible(page)
     page.get_by_role("link", name="Kindpakket Leudal").click()

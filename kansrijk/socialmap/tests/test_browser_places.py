@@ -50,7 +50,7 @@ def test_the_family_check_asks_for_the_municipality_of_an_unknown_postcode_witho
     page.goto("/wat-kan-ik-krijgen/")
     page.get_by_label("Wat is uw postcode?").fill("9999 ZZ")
     page.get_by_role("button", name="Volgende stap").click()
-    page.get_by_text("Postcode 9999 ZZ kennen we nog niet.").wait_for()
+    page.locator("#id_gemeente_error").get_by_text("Postcode 9999 ZZ kennen we nog niet.").wait_for()
     page.get_by_label("In welke gemeente woont u?").select_option("GM1640")
     page.get_by_role("button", name="Volgende stap").click()
     page.get_by_label("Uw leeftijd").wait_for()
