@@ -6,6 +6,7 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from kansrijk.audit.constants import Result
 
@@ -30,7 +31,9 @@ class AuditEvent(models.Model):
     UPDATE and DELETE statements from any client.
     """
 
-    timestamp = models.DateTimeField(auto_now_add=True, db_index=True, help_text="When it happened (UTC).")
+    timestamp = models.DateTimeField(
+        auto_now_add=True, db_index=True, help_text="When it happened (UTC).", verbose_name=_("tijdstip")
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -39,22 +42,45 @@ class AuditEvent(models.Model):
         db_constraint=False,
         related_name="+",
         help_text="The user who acted; empty for the system or an anonymous visitor.",
+        verbose_name=_("gebruiker"),
     )
     actor_label = models.CharField(
-        max_length=254, blank=True, help_text="E-mail or name of the actor at the time (kept if the user is removed)."
+        max_length=254,
+        blank=True,
+        help_text="E-mail or name of the actor at the time (kept if the user is removed).",
+        verbose_name=_("naam van de gebruiker"),
     )
-    action = models.CharField(max_length=100, db_index=True, help_text="What was done, e.g. `login.failed`.")
+    action = models.CharField(
+        max_length=100, db_index=True, help_text="What was done, e.g. `login.failed`.", verbose_name=_("handeling")
+    )
     object_type = models.CharField(
-        max_length=100, blank=True, help_text="Kind of object, e.g. `organisations.organisation`."
+        max_length=100,
+        blank=True,
+        help_text="Kind of object, e.g. `organisations.organisation`.",
+        verbose_name=_("soort object"),
     )
-    object_id = models.CharField(max_length=64, blank=True, db_index=True, help_text="Identifier of the object.")
-    result = models.CharField(max_length=10, choices=Result.choices, default=Result.SUCCESS, help_text="Outcome.")
-    client_address = models.GenericIPAddressField(null=True, blank=True, help_text="IP address of the client.")
-    detail = models.JSONField(default=dict, blank=True, help_text="Extra facts; never personal data beyond ids.")
+    object_id = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Identifier of the object.",
+        verbose_name=_("id van het object"),
+    )
+    result = models.CharField(
+        max_length=10, choices=Result.choices, default=Result.SUCCESS, help_text="Outcome.", verbose_name=_("resultaat")
+    )
+    client_address = models.GenericIPAddressField(
+        null=True, blank=True, help_text="IP address of the client.", verbose_name=_("IP-adres")
+    )
+    detail = models.JSONField(
+        default=dict, blank=True, help_text="Extra facts; never personal data beyond ids.", verbose_name=_("details")
+    )
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("auditregels")
         ordering = ["-timestamp", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
