@@ -1,5 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from kansrijk.accounts.models import ApiToken, User
 from kansrijk.audit.admin import AuditedModelAdmin
@@ -8,22 +13,48 @@ from kansrijk.audit.admin import AuditedModelAdmin
 @admin.register(User)
 class UserAdmin(AuditedModelAdmin[User], DjangoUserAdmin):  # type: ignore[type-arg]
     ordering = ["email"]
-    list_display = ["email", "full_name", "is_staff", "is_active", "is_demo"]
+    list_display = ["email", "full_name", "is_staff", "is_active", "is_demo", "last_login"]
     search_fields = ["email", "full_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Profiel", {"fields": ("full_name", "is_demo")}),
-        ("Rechten", {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
-        ("Data", {"fields": ("last_login", "date_joined")}),
+        (_("Profiel"), {"fields": ("full_name", "is_demo")}),
+        (_("Rechten"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (_("Datums"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    readonly_fields = ["last_login", "date_joined"]
     list_filter = ["is_staff", "is_active", "is_demo"]
+
+
+class TokenStateFilter(admin.SimpleListFilter):
+    title = _("geldig")
+    parameter_name = "geldig"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("ja", _("geldig")), ("nee", _("ingetrokken"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() == "ja":
+            return queryset.filter(revoked_at__isnull=True)
+        if self.value() == "nee":
+            return queryset.filter(revoked_at__isnull=False)
+        return queryset
 
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(AuditedModelAdmin[ApiToken]):
-    list_display = ["prefix", "user", "created_at", "revoked_at", "last_used_at"]
+    """Tokens are made by their owner; staff can only see them and revoke them (set `revoked_at`)."""
+
+    list_display = ["prefix", "user", "is_valid", "created_at", "revoked_at", "last_used_at"]
+    list_filter = [TokenStateFilter]
+    search_fields = ["prefix", "user__email", "user__full_name"]
+    list_select_related = ["user"]
+    fields = ["prefix", "user", "created_at", "last_used_at", "revoked_at", "key_hash"]
     readonly_fields = ["prefix", "key_hash", "user", "created_at", "last_used_at"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    @admin.display(description=_("geldig"), boolean=True)
+    def is_valid(self, obj: ApiToken) -> bool:
+        return obj.is_active
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

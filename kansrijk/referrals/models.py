@@ -8,22 +8,24 @@ removes it after the retention period and leaves one anonymous `ConcernRecord`.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Organisation
 from kansrijk.referrals.constants import BarrierCategory, ConsentMethod, FamilyAnswer, GivenBy, School, Status
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 USER = settings.AUTH_USER_MODEL
 
 
-def _user(help_text: str, related_name: str = "+", *, verbose_name: Promise) -> Any:
+def _user(help_text: str, related_name: str = "+", *, verbose_name: StrOrPromise) -> Any:
     return models.ForeignKey(
         USER,
         on_delete=models.SET_NULL,

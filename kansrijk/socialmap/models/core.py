@@ -307,7 +307,7 @@ class TaxonomyTerm(HsdsRecord):
         blank=True,
         default="",
         help_text="Kansrijk extension: English name of the term.",
-        verbose_name=_("Engelse naam"),
+        verbose_name=_("naam in het Engels"),
     )
     description = text("What the term means.", verbose_name=_("beschrijving"))
     parent = fk("socialmap.TaxonomyTerm", "The broader term.", "children", verbose_name=_("breder begrip"))
