@@ -68,7 +68,12 @@ class ProgressReportAdmin(AuditedModelAdmin[ProgressReport]):
     search_fields = ["commitment__title", "commitment__organisation__name"]
     list_select_related = ["commitment__organisation"]
     exclude = ["indicator_values"]
-    readonly_fields = ["commitment", "indicator_results", "submitted_by", "created_at"]
+    autocomplete_fields = ["commitment"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: ProgressReport | None = None) -> Any:
+        # A filed report stays with its commitment; its indicator results are a copy (see the model).
+        fixed = ["indicator_results", "submitted_by", "created_at"]
+        return ["commitment", *fixed] if obj else fixed
 
     @admin.display(description=_("resultaten per indicator"))
     def indicator_results(self, obj: ProgressReport) -> SafeString:

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from kansrijk.audit.admin import AuditedModelAdmin
 from kansrijk.municipalities.models import Municipality, PostcodeArea
@@ -11,7 +12,7 @@ class MunicipalityAdmin(AuditedModelAdmin[Municipality]):
     search_fields = ["code", "gemeentecode", "name"]
     exclude = ["boundary"]
 
-    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def get_readonly_fields(self, request: HttpRequest, obj: Municipality | None = None) -> list[str]:
         # The codes are what other records point to: fixed once the municipality exists.
         return ["code", "gemeentecode"] if obj else []
 

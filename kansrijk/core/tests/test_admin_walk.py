@@ -24,6 +24,7 @@ from kansrijk.alliance.tests.factories import PledgeSignatureFactory, ProgressRe
 from kansrijk.audit.services import record
 from kansrijk.conftest import with_totp
 from kansrijk.municipalities.models import PostcodeArea
+from kansrijk.organisations.models import Organisation
 from kansrijk.organisations.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from kansrijk.referrals.tests.factories import ensure_need_taxonomy
 from kansrijk.screener.models import SchemeVersion
@@ -110,6 +111,8 @@ def test_staff_open_list_and_change_page_of_every_model_in_dutch(
         for name in model_admin.get_fields(request, obj):
             label = capfirst(label_for_field(name, model, model_admin))
             assert f"{html.escape(label)}:" in content or f">{html.escape(label)}<" in content, (name, label)
+    if model_admin.has_add_permission(request):
+        assert staff_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
     visible = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", content, flags=re.S)))
     assert '{"' not in visible and '[{"' not in visible, "raw JSON on the page"
 
@@ -138,5 +141,13 @@ def test_the_audit_trail_is_read_only_for_staff(staff_client: Any, one_of_each: 
 
 
 def test_the_english_admin_still_speaks_english(staff_client: Any, one_of_each: None) -> None:
-    page = staff_client.get("/en" + reverse("admin:organisations_organisation_changelist")).content.decode()
-    assert "Select organisation to change" in _section(page, "title")
+    organisation = Organisation.objects.get(name="Stichting Leergeld Leudal")
+    with override("en"):
+        listing_url = reverse("admin:organisations_organisation_changelist")
+        change_url = reverse("admin:organisations_organisation_change", args=[organisation.pk])
+    assert listing_url.startswith("/en/")
+    listing = staff_client.get(listing_url).content.decode()
+    assert "Select organisation to change" in _section(listing, "title")
+    page = staff_client.get(change_url).content.decode()
+    assert "KvK number:" in page
+    assert "KvK-nummer" not in page
