@@ -117,6 +117,14 @@ def test_staff_open_list_and_change_page_of_every_model_in_dutch(
     assert '{"' not in visible and '[{"' not in visible, "raw JSON on the page"
 
 
+def test_the_admin_index_names_every_kansrijk_section_in_dutch(staff_client: Any) -> None:
+    page = staff_client.get(reverse("admin:index")).content.decode()
+    for section in ("Auditspoor", "Regelingen en fondsen", "Organisaties", "Sociale kaart", "Alliantie"):
+        assert section in page
+    for english in ("Audit trail", "Screener"):
+        assert english not in page
+
+
 def test_scheme_amounts_show_as_euros_never_as_cents(staff_client: Any, one_of_each: None) -> None:
     version = SchemeVersion.objects.get(amount_per_child_cents=123456)
     listing = staff_client.get(reverse("admin:screener_schemeversion_changelist")).content.decode()
