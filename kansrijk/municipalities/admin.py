@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from kansrijk.audit.admin import AuditedModelAdmin
 from kansrijk.municipalities.models import Municipality, PostcodeArea
@@ -6,14 +7,20 @@ from kansrijk.municipalities.models import Municipality, PostcodeArea
 
 @admin.register(Municipality)
 class MunicipalityAdmin(AuditedModelAdmin[Municipality]):
-    list_display = ["code", "name", "province", "population"]
+    list_display = ["name", "code", "province", "population"]
     list_filter = ["province"]
-    search_fields = ["code", "name"]
+    search_fields = ["code", "gemeentecode", "name"]
     exclude = ["boundary"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Municipality | None = None) -> list[str]:
+        # The codes are what other records point to: fixed once the municipality exists.
+        return ["code", "gemeentecode"] if obj else []
 
 
 @admin.register(PostcodeArea)
 class PostcodeAreaAdmin(AuditedModelAdmin[PostcodeArea]):
     list_display = ["pc4", "municipality", "latitude", "longitude", "source"]
+    list_filter = ["municipality__province"]
     search_fields = ["pc4", "municipality__name"]
     list_select_related = ["municipality"]
+    autocomplete_fields = ["municipality"]

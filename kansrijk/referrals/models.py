@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Organisation
@@ -29,48 +30,94 @@ from kansrijk.referrals.constants import (
     Status,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 USER = settings.AUTH_USER_MODEL
 
 
-def _user(help_text: str, related_name: str = "+") -> Any:
+def _user(help_text: str, related_name: str = "+", *, verbose_name: StrOrPromise) -> Any:
     return models.ForeignKey(
-        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name=related_name, help_text=help_text
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        help_text=help_text,
+        verbose_name=verbose_name,
     )
 
 
 class Concern(models.Model):
     """A professional's worry about a child or the children of one family."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.")
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.", verbose_name=_("id")
+    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
         related_name="concerns",
         help_text="The organisation of the professional who raised the concern; it owns the concern.",
+        verbose_name=_("organisatie"),
     )
-    created_by = _user("The professional who raised the concern.")
+    created_by = _user("The professional who raised the concern.", verbose_name=_("gemeld door"))
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="+", help_text="Municipality the family lives in."
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Municipality the family lives in.",
+        verbose_name=_("gemeente"),
     )
-    signs = models.JSONField(default=list, blank=True, help_text="Codes of the signs of poverty observed.")
-    note = models.TextField(blank=True, default="", help_text="Free note of the professional (no BSN, no address).")
+    signs = models.JSONField(
+        default=list, blank=True, help_text="Codes of the signs of poverty observed.", verbose_name=_("signalen")
+    )
+    note = models.TextField(
+        blank=True,
+        default="",
+        help_text="Free note of the professional (no BSN, no address).",
+        verbose_name=_("notitie"),
+    )
     wishes = models.JSONField(
         default=list,
         blank=True,
         help_text="The children's own wishes: a list of {child (index or null), need (need code or ''), text}.",
+        verbose_name=_("wensen van de kinderen"),
     )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When the concern was raised.")
+    created_at = models.DateTimeField(
+        default=timezone.now, db_index=True, help_text="When the concern was raised.", verbose_name=_("gemeld op")
+    )
     last_activity_at = models.DateTimeField(
-        default=timezone.now, db_index=True, help_text="Last change to the concern or its referrals (for retention)."
+        default=timezone.now,
+        db_index=True,
+        help_text="Last change to the concern or its referrals (for retention).",
+        verbose_name=_("laatste activiteit"),
     )
-    closed_at = models.DateTimeField(null=True, blank=True, help_text="When the concern was closed; empty while open.")
-    closed_by = _user("The professional who closed the concern.")
+    closed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the concern was closed; empty while open.",
+        verbose_name=_("gesloten op"),
+    )
+    closed_by = _user("The professional who closed the concern.", verbose_name=_("gesloten door"))
     close_reason = models.CharField(
-        max_length=20, choices=CloseReason.choices, blank=True, default="", help_text="Coded reason for closing."
+        max_length=20,
+        choices=CloseReason.choices,
+        blank=True,
+        default="",
+        help_text="Coded reason for closing.",
+        verbose_name=_("reden van sluiten"),
     )
-    close_note = models.TextField(blank=True, default="", help_text="Optional explanation of the closing (no BSN).")
+    close_note = models.TextField(
+        blank=True,
+        default="",
+        help_text="Optional explanation of the closing (no BSN).",
+        verbose_name=_("toelichting bij het sluiten"),
+    )
 
     class Meta:
+        verbose_name = _("zorg")
+        verbose_name_plural = _("zorgen")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["organisation", "-created_at"], name="referrals_concern_org")]
 
@@ -81,14 +128,28 @@ class Concern(models.Model):
 class Child(models.Model):
     """One child of a concern: only what the rules and the receiver need."""
 
-    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="children", help_text="The concern.")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order within the concern, from 0.")
-    first_name = models.CharField(max_length=40, help_text="First name or initials; never a full name.")
-    birth_year = models.PositiveSmallIntegerField(help_text="Year of birth (when only an age was given: derived).")
-    age = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Age as given, if an age was given.")
-    school = models.CharField(max_length=12, choices=School.choices, help_text="Kind of school the child goes to.")
+    concern = models.ForeignKey(
+        Concern, on_delete=models.CASCADE, related_name="children", help_text="The concern.", verbose_name=_("zorg")
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order within the concern, from 0.", verbose_name=_("volgorde")
+    )
+    first_name = models.CharField(
+        max_length=40, help_text="First name or initials; never a full name.", verbose_name=_("voornaam")
+    )
+    birth_year = models.PositiveSmallIntegerField(
+        help_text="Year of birth (when only an age was given: derived).", verbose_name=_("geboortejaar")
+    )
+    age = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Age as given, if an age was given.", verbose_name=_("leeftijd")
+    )
+    school = models.CharField(
+        max_length=12, choices=School.choices, help_text="Kind of school the child goes to.", verbose_name=_("school")
+    )
 
     class Meta:
+        verbose_name = _("kind")
+        verbose_name_plural = _("kinderen")
         ordering = ["concern", "position"]
 
     def __str__(self) -> str:
@@ -107,24 +168,42 @@ def consent_default_expiry() -> datetime:
 class Consent(models.Model):
     """Permission to share the concern with named organisations for a purpose; withdrawable."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.")
-    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="consents", help_text="The concern.")
-    given_by = models.CharField(max_length=14, choices=GivenBy.choices, help_text="Who gave consent.")
-    purpose = models.TextField(help_text="What the data may be shared for.")
-    method = models.CharField(max_length=12, choices=ConsentMethod.choices, help_text="How consent was given.")
-    organisations = models.ManyToManyField(
-        Organisation, related_name="referral_consents", help_text="Organisations the concern may be shared with."
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.", verbose_name=_("id")
     )
-    given_at = models.DateTimeField(default=timezone.now, help_text="When consent was given.")
-    recorded_by = _user("The professional who recorded the consent.")
+    concern = models.ForeignKey(
+        Concern, on_delete=models.CASCADE, related_name="consents", help_text="The concern.", verbose_name=_("zorg")
+    )
+    given_by = models.CharField(
+        max_length=14, choices=GivenBy.choices, help_text="Who gave consent.", verbose_name=_("gegeven door")
+    )
+    purpose = models.TextField(help_text="What the data may be shared for.", verbose_name=_("doel van het delen"))
+    method = models.CharField(
+        max_length=12, choices=ConsentMethod.choices, help_text="How consent was given.", verbose_name=_("manier")
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        related_name="referral_consents",
+        help_text="Organisations the concern may be shared with.",
+        verbose_name=_("organisaties"),
+    )
+    given_at = models.DateTimeField(
+        default=timezone.now, help_text="When consent was given.", verbose_name=_("gegeven op")
+    )
+    recorded_by = _user("The professional who recorded the consent.", verbose_name=_("vastgelegd door"))
     expires_at = models.DateTimeField(
         default=consent_default_expiry,
         help_text="When consent ends (by default CONSENT_DEFAULT_DAYS after it was given); expired is not valid.",
+        verbose_name=_("geldig tot"),
     )
-    withdrawn_at = models.DateTimeField(null=True, blank=True, help_text="When consent was withdrawn; empty if valid.")
-    withdrawn_by = _user("The professional who recorded the withdrawal.")
+    withdrawn_at = models.DateTimeField(
+        null=True, blank=True, help_text="When consent was withdrawn; empty if valid.", verbose_name=_("ingetrokken op")
+    )
+    withdrawn_by = _user("The professional who recorded the withdrawal.", verbose_name=_("intrekking vastgelegd door"))
 
     class Meta:
+        verbose_name = _("toestemming")
+        verbose_name_plural = _("toestemmingen")
         ordering = ["-given_at"]
 
     def __str__(self) -> str:
@@ -143,8 +222,12 @@ class Consent(models.Model):
 class Referral(models.Model):
     """A concern referred to one service of the social map; its status follows `workflow.TRANSITIONS`."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.")
-    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="referrals", help_text="The concern.")
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.", verbose_name=_("id")
+    )
+    concern = models.ForeignKey(
+        Concern, on_delete=models.CASCADE, related_name="referrals", help_text="The concern.", verbose_name=_("zorg")
+    )
     service = models.ForeignKey(
         "socialmap.Service",
         on_delete=models.SET_NULL,
@@ -152,19 +235,26 @@ class Referral(models.Model):
         blank=True,
         related_name="referrals",
         help_text="The service (HSDS id) the children are referred to.",
+        verbose_name=_("hulpaanbod"),
     )
-    service_name = models.CharField(max_length=255, help_text="Name of the service when the referral was made.")
+    service_name = models.CharField(
+        max_length=255,
+        help_text="Name of the service when the referral was made.",
+        verbose_name=_("naam van het hulpaanbod"),
+    )
     receiver = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
         related_name="referrals_received",
         help_text="The organisation offering the service; its members answer the referral.",
+        verbose_name=_("ontvanger"),
     )
     referrer = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
         related_name="referrals_sent",
         help_text="The organisation that owns the concern (copied for fast lists).",
+        verbose_name=_("verwijzer"),
     )
     consent = models.ForeignKey(
         Consent,
@@ -173,17 +263,42 @@ class Referral(models.Model):
         blank=True,
         related_name="referrals",
         help_text="The consent the referral was made under.",
+        verbose_name=_("toestemming"),
     )
-    note = models.TextField(blank=True, default="", help_text="Note of the referrer for the receiver.")
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SENT, help_text="Current status.")
-    version = models.PositiveIntegerField(default=1, help_text="Raised by every step (optimistic locking).")
-    created_by = _user("The professional who made the referral.")
-    created_at = models.DateTimeField(default=timezone.now, help_text="When the referral was sent.")
-    status_changed_at = models.DateTimeField(default=timezone.now, help_text="When the status last changed.")
-    reminded_at = models.DateTimeField(null=True, blank=True, help_text="When the receiver was reminded (unanswered).")
-    delivered_what = models.TextField(blank=True, default="", help_text="The help delivered (when done).")
+    note = models.TextField(
+        blank=True, default="", help_text="Note of the referrer for the receiver.", verbose_name=_("notitie")
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=Status.choices,
+        default=Status.SENT,
+        help_text="Current status.",
+        verbose_name=_("status"),
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised by every step (optimistic locking).", verbose_name=_("versie")
+    )
+    created_by = _user("The professional who made the referral.", verbose_name=_("verwezen door"))
+    created_at = models.DateTimeField(
+        default=timezone.now, help_text="When the referral was sent.", verbose_name=_("verstuurd op")
+    )
+    status_changed_at = models.DateTimeField(
+        default=timezone.now, help_text="When the status last changed.", verbose_name=_("status gewijzigd op")
+    )
+    reminded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the receiver was reminded (unanswered).",
+        verbose_name=_("herinnering gestuurd op"),
+    )
+    delivered_what = models.TextField(
+        blank=True, default="", help_text="The help delivered (when done).", verbose_name=_("geleverde hulp")
+    )
     delivered_amount_cents = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Amount of the help delivered, in whole euro cents, if any."
+        null=True,
+        blank=True,
+        help_text="Amount of the help delivered, in whole euro cents, if any.",
+        verbose_name=_("bedrag van de hulp"),
     )
     decline_reason = models.CharField(
         max_length=20,
@@ -191,9 +306,12 @@ class Referral(models.Model):
         blank=True,
         default="",
         help_text="Coded reason when declined (empty otherwise); the free text is in the declining step's reason.",
+        verbose_name=_("reden van afwijzen"),
     )
 
     class Meta:
+        verbose_name = _("verwijzing")
+        verbose_name_plural = _("verwijzingen")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["receiver", "status", "-created_at", "-id"], name="referrals_in_status"),
@@ -210,10 +328,20 @@ class Referral(models.Model):
 class ReferralStep(models.Model):
     """One step in a referral's history: who moved it from which status to which, when and why."""
 
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="steps", help_text="The referral.")
-    from_status = models.CharField(max_length=12, blank=True, default="", help_text="Status before ('' when sent).")
-    to_status = models.CharField(max_length=12, choices=Status.choices, help_text="Status after the step.")
-    actor = _user("Who took the step; empty for the system.")
+    referral = models.ForeignKey(
+        Referral,
+        on_delete=models.CASCADE,
+        related_name="steps",
+        help_text="The referral.",
+        verbose_name=_("verwijzing"),
+    )
+    from_status = models.CharField(
+        max_length=12, blank=True, default="", help_text="Status before ('' when sent).", verbose_name=_("oude status")
+    )
+    to_status = models.CharField(
+        max_length=12, choices=Status.choices, help_text="Status after the step.", verbose_name=_("nieuwe status")
+    )
+    actor = _user("Who took the step; empty for the system.", verbose_name=_("gezet door"))
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
@@ -221,11 +349,16 @@ class ReferralStep(models.Model):
         blank=True,
         related_name="+",
         help_text="On behalf of which organisation the step was taken.",
+        verbose_name=_("namens organisatie"),
     )
-    reason = models.TextField(blank=True, default="", help_text="Reason or explanation of the step.")
-    at = models.DateTimeField(default=timezone.now, help_text="When the step was taken.")
+    reason = models.TextField(
+        blank=True, default="", help_text="Reason or explanation of the step.", verbose_name=_("reden")
+    )
+    at = models.DateTimeField(default=timezone.now, help_text="When the step was taken.", verbose_name=_("tijdstip"))
 
     class Meta:
+        verbose_name = _("stap van een verwijzing")
+        verbose_name_plural = _("stappen van verwijzingen")
         ordering = ["referral", "at", "id"]
 
     def __str__(self) -> str:
@@ -235,7 +368,9 @@ class ReferralStep(models.Model):
 class Barrier(models.Model):
     """A structural barrier noticed on the way ('the fee is covered, the bus is not')."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.")
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, editable=False, help_text="Identifier.", verbose_name=_("id")
+    )
     referral = models.ForeignKey(
         Referral,
         on_delete=models.SET_NULL,
@@ -243,21 +378,38 @@ class Barrier(models.Model):
         blank=True,
         related_name="barriers",
         help_text="The referral where it was noticed; emptied when the concern is erased.",
+        verbose_name=_("verwijzing"),
     )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="+", help_text="Municipality the barrier is about."
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Municipality the barrier is about.",
+        verbose_name=_("gemeente"),
     )
-    category = models.CharField(max_length=12, choices=BarrierCategory.choices, help_text="Kind of barrier.")
-    description = models.TextField(blank=True, default="", help_text="What the barrier is (emptied at erasure).")
+    category = models.CharField(
+        max_length=12, choices=BarrierCategory.choices, help_text="Kind of barrier.", verbose_name=_("soort drempel")
+    )
+    description = models.TextField(
+        blank=True, default="", help_text="What the barrier is (emptied at erasure).", verbose_name=_("beschrijving")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="+", help_text="The organisation that reported it."
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The organisation that reported it.",
+        verbose_name=_("gemeld door organisatie"),
     )
-    created_by = _user("Who reported it (emptied at erasure).")
+    created_by = _user("Who reported it (emptied at erasure).", verbose_name=_("gemeld door"))
     created_at = models.DateTimeField(
-        default=timezone.now, help_text="When it was reported (at erasure: only the month is kept, as its first day)."
+        default=timezone.now,
+        help_text="When it was reported (at erasure: only the month is kept, as its first day).",
+        verbose_name=_("gemeld op"),
     )
 
     class Meta:
+        verbose_name = _("drempel")
+        verbose_name_plural = _("drempels")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["municipality", "category"], name="referrals_barrier_muni")]
 
@@ -269,7 +421,11 @@ class Notification(models.Model):
     """An in-app message for an organisation about a referral; the child only as initials and age."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="+", help_text="The organisation it is for."
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The organisation it is for.",
+        verbose_name=_("organisatie"),
     )
     referral = models.ForeignKey(
         Referral,
@@ -278,13 +434,18 @@ class Notification(models.Model):
         blank=True,
         related_name="notifications",
         help_text="The referral it is about.",
+        verbose_name=_("verwijzing"),
     )
     message = models.CharField(
-        max_length=255, help_text="The message; names the child by initials and age only, never by name."
+        max_length=255,
+        help_text="The message; names the child by initials and age only, never by name.",
+        verbose_name=_("bericht"),
     )
-    created_at = models.DateTimeField(default=timezone.now, help_text="When it was made.")
+    created_at = models.DateTimeField(default=timezone.now, help_text="When it was made.", verbose_name=_("gemaakt op"))
 
     class Meta:
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["organisation", "-created_at"], name="referrals_notification_org")]
 
@@ -296,15 +457,35 @@ class Feedback(models.Model):
     """The family's and the child's own answer after the help: did it help?"""
 
     referral = models.OneToOneField(
-        Referral, on_delete=models.CASCADE, related_name="feedback", help_text="The referral that was done."
+        Referral,
+        on_delete=models.CASCADE,
+        related_name="feedback",
+        help_text="The referral that was done.",
+        verbose_name=_("verwijzing"),
     )
-    family_answer = models.CharField(max_length=8, choices=FamilyAnswer.choices, help_text="Did it help the family?")
+    family_answer = models.CharField(
+        max_length=8,
+        choices=FamilyAnswer.choices,
+        help_text="Did it help the family?",
+        verbose_name=_("antwoord van het gezin"),
+    )
     child_score = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="The child's own smiley, 1 (sad) to 5 (very happy)."
+        null=True,
+        blank=True,
+        help_text="The child's own smiley, 1 (sad) to 5 (very happy).",
+        verbose_name=_("score van het kind"),
     )
-    comment = models.TextField(blank=True, default="", help_text="What the family or child said.")
-    recorded_by = _user("Who recorded the feedback.")
-    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+    comment = models.TextField(
+        blank=True, default="", help_text="What the family or child said.", verbose_name=_("opmerking")
+    )
+    recorded_by = _user("Who recorded the feedback.", verbose_name=_("vastgelegd door"))
+    recorded_at = models.DateTimeField(
+        default=timezone.now, help_text="When it was recorded.", verbose_name=_("vastgelegd op")
+    )
+
+    class Meta:
+        verbose_name = _("terugkoppeling")
+        verbose_name_plural = _("terugkoppelingen")
 
     def __str__(self) -> str:
         return self.get_family_answer_display()
@@ -324,22 +505,49 @@ class ConcernRecord(models.Model):
         default=uuid.uuid4,
         editable=False,
         help_text="Random identifier, unrelated to the erased concern.",
+        verbose_name=_("id"),
     )
-    municipality_code = models.CharField(max_length=6, db_index=True, help_text="CBS code of the municipality.")
-    year = models.PositiveSmallIntegerField(db_index=True, help_text="Year the concern was raised.")
-    organisation_id = models.UUIDField(help_text="The organisation that raised the concern.")
-    children_count = models.PositiveSmallIntegerField(help_text="Number of children.")
-    signs = models.JSONField(default=list, help_text="Codes of the signs observed.")
-    referral_statuses = models.JSONField(default=dict, help_text="Number of referrals per final status.")
-    service_ids = models.JSONField(default=list, help_text="HSDS ids of the services referred to.")
-    receiver_ids = models.JSONField(default=list, help_text="Ids of the organisations referred to.")
-    days_to_help = models.JSONField(default=list, help_text="Days from sent to done, per referral that was done.")
+    municipality_code = models.CharField(
+        max_length=6,
+        db_index=True,
+        help_text="CBS code of the municipality.",
+        verbose_name=_("CBS-code van de gemeente"),
+    )
+    year = models.PositiveSmallIntegerField(
+        db_index=True, help_text="Year the concern was raised.", verbose_name=_("jaar")
+    )
+    organisation_id = models.UUIDField(
+        help_text="The organisation that raised the concern.", verbose_name=_("id van de organisatie")
+    )
+    children_count = models.PositiveSmallIntegerField(
+        help_text="Number of children.", verbose_name=_("aantal kinderen")
+    )
+    signs = models.JSONField(default=list, help_text="Codes of the signs observed.", verbose_name=_("signalen"))
+    referral_statuses = models.JSONField(
+        default=dict, help_text="Number of referrals per final status.", verbose_name=_("verwijzingen per status")
+    )
+    service_ids = models.JSONField(
+        default=list, help_text="HSDS ids of the services referred to.", verbose_name=_("ids van het hulpaanbod")
+    )
+    receiver_ids = models.JSONField(
+        default=list, help_text="Ids of the organisations referred to.", verbose_name=_("ids van de ontvangers")
+    )
+    days_to_help = models.JSONField(
+        default=list, help_text="Days from sent to done, per referral that was done.", verbose_name=_("dagen tot hulp")
+    )
     decline_reasons = models.JSONField(
-        default=dict, blank=True, help_text="Number of declined referrals per coded decline reason."
+        default=dict,
+        blank=True,
+        help_text="Number of declined referrals per coded decline reason.",
+        verbose_name=_("afwijzingen per reden"),
     )
-    feedback = models.JSONField(default=list, help_text="Family answers and child scores, without comments.")
+    feedback = models.JSONField(
+        default=list, help_text="Family answers and child scores, without comments.", verbose_name=_("terugkoppeling")
+    )
 
     class Meta:
+        verbose_name = _("anonieme zorg")
+        verbose_name_plural = _("anonieme zorgen")
         ordering = ["-year", "municipality_code"]
 
     def __str__(self) -> str:

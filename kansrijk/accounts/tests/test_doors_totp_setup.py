@@ -16,7 +16,7 @@ from kansrijk.referrals.tests.factories import ConcernFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_setting_up_totp_through_the_form_counts_as_the_code_step(client):
+def test_setting_up_totp_through_the_form_counts_as_the_code_step(client, municipalities):
     school = OrganisationFactory(school=True, municipality_codes=["GM1640"])
     ConcernFactory(organisation=school)
     membership = MembershipFactory(organisation=school)
