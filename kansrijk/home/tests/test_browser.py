@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREENSHOT = "/tmp/homes-mijn-kansrijk.png"
 
 
-def test_the_teachers_mijn_kansrijk_shows_a_count_and_a_link_in_each_block(page):
+def test_the_teachers_mijn_kansrijk_shows_a_count_and_a_link_in_each_block(page, municipalities):
     world = teacher_world()
     ending = timezone.now() + timedelta(days=5)
     ConsentFactory(concern=ConcernFactory(organisation=world.teacher.organisation), expires_at=ending)
@@ -50,7 +50,7 @@ def _top_offsets(page):
     )
 
 
-def test_the_header_fits_one_row_at_1280_px_when_logged_in(page):
+def test_the_header_fits_one_row_at_1280_px_when_logged_in(page, municipalities):
     # The most menu items: a coordinator of a municipality, with a long name and several organisations.
     membership = MembershipFactory(
         organisation=OrganisationFactory(name="Gemeente Leudal", municipality=True, municipality_codes=["GM1640"]),
