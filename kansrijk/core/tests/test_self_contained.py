@@ -82,8 +82,8 @@ def test_the_check_finds_each_kind_of_outside_path():
     helper = ROOT / "kansrijk" / "socialmap" / "tests" / "helpers.py"
     cases = [
         # Spelled in pieces, so that this test's own source does not look like such a path.
-        'SHARED = Path(__file__).resolve().parents[3] / ".." / "' + 'shared" / "data" / "hsds"',
-        'CSV = ROOT.parent / "' + 'shared" / "data" / "cbs" / "x.csv"',
+        'SHARED = Path(__file__).resolve().parents[3] / ".." / "sha' + 'red" / "data" / "hsds"',
+        'CSV = ROOT.parent / "sha' + 'red" / "data" / "cbs" / "x.csv"',
         "DATA = '../" + "shared/data/geo'",
         "open('/" + "work/shared/data/x.csv')",
         "p = '/home/alice/data.csv'",
