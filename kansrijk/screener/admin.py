@@ -17,23 +17,13 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.audit.admin import facts_html
+from kansrijk.core.admin_base import ReadOnlyAdmin
 from kansrijk.rules.money import format_euros_nl
 from kansrijk.screener.models import Scheme, SchemeVersion
 
 
 def euros(cents: int | None) -> str:
     return "–" if cents is None else format_euros_nl(cents)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class SchemeVersionInline(admin.TabularInline[SchemeVersion, Scheme]):
