@@ -146,7 +146,20 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object, live_server: object, municipalities: None) -> Iterator[object]:
+def served_pages_checked(live_server: object) -> Iterator[list[str]]:
+    """Every HTML page the live server serves during a browser test is checked for developer text
+    (file names, scheme keys, field names, cents, ids); the test fails on any finding."""
+    from kansrijk.core.testing.browser import served_pages_checked as checked
+
+    with checked() as findings:
+        yield findings
+    assert not findings, "Developer text reaches people on pages the journey visited:\n" + "\n".join(findings)
+
+
+@pytest.fixture
+def page(
+    browser: object, live_server: object, municipalities: None, served_pages_checked: list[str]
+) -> Iterator[object]:
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")  # type: ignore[attr-defined]
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -155,7 +168,9 @@ def page(browser: object, live_server: object, municipalities: None) -> Iterator
 
 
 @pytest.fixture
-def page_without_javascript(browser: object, live_server: object, municipalities: None) -> Iterator[object]:
+def page_without_javascript(
+    browser: object, live_server: object, municipalities: None, served_pages_checked: list[str]
+) -> Iterator[object]:
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", java_script_enabled=False)  # type: ignore[attr-defined]
     page = context.new_page()
     page.set_default_timeout(10_000)

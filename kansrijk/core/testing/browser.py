@@ -7,6 +7,8 @@ Playwright's own browser download does not work offline, so the tests launch the
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +44,50 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
 
 
 def assert_accessible(page: Page) -> None:
+    """The checks every page a journey visits must pass: axe-core's WCAG 2.1 AA rules, and no
+    developer text (file names, scheme keys, field names, cents, ids) in what a reader sees or hears."""
+    from kansrijk.core.testing.developer_text import developer_text
+
+    found = developer_text(page.content())
+    assert not found, f"Developer text reaches people on {page.url}:\n" + "\n".join(found)
     violations = axe_violations(page)
     summary = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[node['target'] for node in v['nodes']][:5]}" for v in violations
     ]
     assert not violations, f"axe-core found WCAG 2.1 AA violations on {page.url}:\n" + "\n".join(summary)
+
+
+@contextmanager
+def served_pages_checked() -> Iterator[list[str]]:
+    """Check every HTML page the (in-process) live server serves while the block runs for developer
+    text, whether or not the test calls `assert_accessible` on it: redirects' targets, htmx fragments,
+    pages after a form post. Yields the list of findings ("GET /path: what"), filled as pages are
+    served; the `page` fixtures fail the test when it is not empty at the end.
+
+    Only the server's answers are seen, so text that JavaScript adds is checked by
+    `assert_accessible` instead. The API's HTML documentation (`/api/`) is for developers and skipped.
+    """
+    from django.core.handlers.base import BaseHandler
+    from django.http import HttpRequest, HttpResponseBase
+
+    from kansrijk.core.testing.developer_text import developer_text
+
+    original: Callable[[BaseHandler, HttpRequest], HttpResponseBase] = BaseHandler.get_response
+    findings: list[str] = []
+
+    def get_response(handler: BaseHandler, request: HttpRequest) -> HttpResponseBase:
+        response = original(handler, request)
+        is_html = response.get("Content-Type", "").startswith("text/html")
+        if is_html and not response.streaming and not request.path.startswith("/api/"):
+            html = response.content.decode(response.charset or "utf-8")  # type: ignore[attr-defined]
+            findings.extend(f"{request.method} {request.path}: {found}" for found in developer_text(html))
+        return response
+
+    BaseHandler.get_response = get_response  # type: ignore[method-assign]
+    try:
+        yield findings
+    finally:
+        BaseHandler.get_response = original  # type: ignore[method-assign]
 
 
 def log_in(page: Page, email: str, password: str, secret: str, *, check_accessibility: bool = False) -> None:
