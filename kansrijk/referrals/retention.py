@@ -25,10 +25,8 @@ from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
 from kansrijk.core import erasure_log
 from kansrijk.referrals import selectors
-from kansrijk.referrals.constants import OPEN_STATUSES, Status
+from kansrijk.referrals.constants import CONCERN_MODEL, OPEN_STATUSES, Status
 from kansrijk.referrals.models import Barrier, Concern, ConcernRecord, Feedback, Referral
-
-CONCERN_MODEL = "referrals.concern"
 
 
 class RetentionError(Exception):

@@ -50,6 +50,8 @@ from kansrijk.referrals.models import (
     consent_days,
 )
 from kansrijk.referrals.receivers import organisation_has_users
+from kansrijk.referrals.retention import concern_erasures_replay as concern_erasures_replay  # backups' replay
+from kansrijk.referrals.retention import retention_run as retention_run  # the retention command
 from kansrijk.referrals.validation import age_range, contains_bsn
 from kansrijk.referrals.workflow import Transition, transition_for
 from kansrijk.socialmap.constants import NEED_BY_CODE

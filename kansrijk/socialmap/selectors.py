@@ -36,7 +36,7 @@ from kansrijk.socialmap.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from kansrijk.socialmap.search import SearchCriteria
+from kansrijk.socialmap.search import SearchCriteria as SearchCriteria  # what a search asks, for other apps
 from kansrijk.socialmap.values import ValuesIn
 
 
