@@ -12,6 +12,7 @@ from django.db import transaction
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
+from kansrijk.core.errors import InvalidInput
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.constants import Kind
 from kansrijk.organisations.models import Organisation
@@ -24,14 +25,6 @@ from kansrijk.screener.selectors import RULES_GENERATION_KEY
 
 MAX_CHILD_AGE = 30
 MAX_CENTS = 100_000_000_00
-
-
-class SchemeDataError(ValueError):
-    """Invalid scheme data; `errors` maps a field name to its messages (Dutch, B1)."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -215,11 +208,11 @@ def scheme_create(
 
 @transaction.atomic
 def scheme_version_create(*, actor: User | None, scheme: Scheme, data: VersionData) -> SchemeVersion:
-    """Add a version (a change takes effect from its start date); raises SchemeDataError."""
+    """Add a version (a change takes effect from its start date); raises DomainError."""
     Scheme.objects.select_for_update().filter(pk=scheme.pk).first()  # one change at a time per scheme
     errors = version_errors(scheme=scheme, data=data)
     if errors:
-        raise SchemeDataError(errors)
+        raise InvalidInput.from_problems(errors)
     previous = scheme.versions.filter(start_date__lt=data.start_date).order_by("-start_date").first()
     values = asdict(data)
     values.update(needs=list(data.needs), schools=list(data.schools), amount_bands=list(data.amount_bands))
