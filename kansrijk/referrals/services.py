@@ -1,6 +1,6 @@
 """Writes for concerns, consent and referrals: each atomic, audited inside its transaction,
-with e-mail sent only after commit. Errors are `ReferralError` (bad input, HTTP 400),
-`ConflictError` (clashes with the current state, HTTP 409) and `NotAllowedError` (HTTP 403)."""
+with e-mail sent only after commit. Errors are `DomainError` (bad input, HTTP 400),
+`Conflict` (clashes with the current state, HTTP 409) and `NotAllowed` (HTTP 403)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
+from kansrijk.core.errors import Conflict, DomainError, InvalidInput, NotAllowed
 from kansrijk.core.validators import LONG_TEXT, text_problem
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Membership, Organisation
@@ -50,6 +51,8 @@ from kansrijk.referrals.models import (
     consent_days,
 )
 from kansrijk.referrals.receivers import organisation_has_users
+from kansrijk.referrals.retention import concern_erasures_replay as concern_erasures_replay  # backups' replay
+from kansrijk.referrals.retention import retention_run as retention_run  # the retention command
 from kansrijk.referrals.validation import age_range, contains_bsn
 from kansrijk.referrals.workflow import Transition, transition_for
 from kansrijk.socialmap.constants import NEED_BY_CODE
@@ -73,23 +76,6 @@ FIELD_LABELS = {
 }
 
 
-class ReferralError(Exception):
-    """A request that cannot be carried out; `message` (Dutch, B1) says why, `field` where."""
-
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class ConflictError(ReferralError):
-    """The request clashes with the current state: no consent, an illegal or a lost step (HTTP 409)."""
-
-
-class NotAllowedError(ReferralError):
-    """The user may see the object but not take this step (HTTP 403)."""
-
-
 @dataclass(frozen=True)
 class ChildData:
     first_name: str
@@ -111,9 +97,9 @@ def clean_text(field: str, value: str, *, max_length: int = LONG_TEXT, multiline
     label = FIELD_LABELS.get(field, field)
     problem = text_problem(str(value), max_length=max_length, multiline=multiline)
     if problem:
-        raise ReferralError(f"{label}: {problem}", field)
+        raise InvalidInput(f"{label}: {problem}", field)
     if contains_bsn(value):
-        raise ReferralError(
+        raise InvalidInput(
             _(
                 "In het veld '%(field)s' staat iets dat op een BSN lijkt. Een BSN mag nooit in Kansrijk staan. "
                 "Haal het weg."
@@ -125,22 +111,22 @@ def clean_text(field: str, value: str, *, max_length: int = LONG_TEXT, multiline
 
 
 def require_member(actor: User, organisation_id: uuid.UUID) -> None:
-    """A `NotAllowedError` unless the actor works for the organisation."""
+    """A `NotAllowed` unless the actor works for the organisation."""
     if not Membership.objects.filter(user=actor, organisation_id=organisation_id).exists():
-        raise NotAllowedError(_("Je werkt niet voor deze organisatie."))
+        raise NotAllowed(_("Je werkt niet voor deze organisatie."))
 
 
 def _child(data: ChildData, index: int, this_year: int) -> Child:
     name = clean_text("children", data.first_name, max_length=FIRST_NAME_LENGTH, multiline=False)
     if not name:
-        raise ReferralError(_("Vul de voornaam of de voorletters in (kind %(n)s).") % {"n": index + 1}, "children")
+        raise InvalidInput(_("Vul de voornaam of de voorletters in (kind %(n)s).") % {"n": index + 1}, "children")
     if data.school not in School.values:
-        raise ReferralError(_("Kies het soort school (kind %(n)s).") % {"n": index + 1}, "children")
+        raise InvalidInput(_("Kies het soort school (kind %(n)s).") % {"n": index + 1}, "children")
     birth_year = (
         data.birth_year if data.birth_year is not None else (this_year - data.age if data.age is not None else None)
     )
     if birth_year is None or not this_year - 25 <= birth_year <= this_year:
-        raise ReferralError(
+        raise InvalidInput(
             _("Vul een geboortejaar of leeftijd in die klopt (kind %(n)s, 0 tot 25 jaar).") % {"n": index + 1},
             "children",
         )
@@ -154,7 +140,7 @@ def _wishes(wishes: Sequence[WishData], children: int) -> list[dict[str, object]
         if not text and not wish.need:
             continue
         if wish.need and wish.need not in NEED_BY_CODE:
-            raise ReferralError(_("'%(need)s' is geen bekende behoefte.") % {"need": wish.need}, "wishes")
+            raise InvalidInput(_("'%(need)s' is geen bekende behoefte.") % {"need": wish.need}, "wishes")
         child = wish.child if wish.child is not None and 0 <= wish.child < children else None
         items.append({"child": child, "need": wish.need, "text": text})
     return items
@@ -173,15 +159,15 @@ def concern_create(
     require_member(actor, organisation.pk)
     municipality = Municipality.objects.filter(code=municipality_code.strip().upper()).first()
     if municipality is None:
-        raise ReferralError(_("Kies de gemeente waar het gezin woont."), "municipality")
+        raise InvalidInput(_("Kies de gemeente waar het gezin woont."), "municipality")
     if not children or len(children) > MAX_CHILDREN:
-        raise ReferralError(_("Vul 1 tot %(max)s kinderen in.") % {"max": MAX_CHILDREN}, "children")
+        raise InvalidInput(_("Vul 1 tot %(max)s kinderen in.") % {"max": MAX_CHILDREN}, "children")
     this_year = timezone.localdate().year
     rows = [_child(child, index, this_year) for index, child in enumerate(children)]
     codes = list(dict.fromkeys(signs))
     unknown = [code for code in codes if code not in SIGN_BY_CODE]
     if unknown:
-        raise ReferralError(_("Onbekend signaal: %(codes)s.") % {"codes": ", ".join(unknown)}, "signals")
+        raise InvalidInput(_("Onbekend signaal: %(codes)s.") % {"codes": ", ".join(unknown)}, "signals")
     note = clean_text("note", note)
     items = _wishes(wishes, len(rows))
     with transaction.atomic():
@@ -213,7 +199,7 @@ def _check_consenter(concern: Concern, given_by: str) -> None:
     ]
     if given_by == GivenBy.YOUNG_PERSON:
         if len(ranges) != 1 or ranges[0].high < CONSENT_AGE:
-            raise ReferralError(
+            raise InvalidInput(
                 _(
                     "Een jongere geeft zelf toestemming vanaf 16 jaar. Voor jongere kinderen geeft de ouder of "
                     "voogd toestemming."
@@ -221,7 +207,7 @@ def _check_consenter(concern: Concern, given_by: str) -> None:
                 "given_by",
             )
     elif any(r.low >= CONSENT_AGE for r in ranges):
-        raise ReferralError(
+        raise InvalidInput(
             _("Een kind in deze melding is 16 jaar of ouder. Die jongere geeft zelf toestemming."), "given_by"
         )
 
@@ -241,19 +227,19 @@ def consent_create(
     _require_open(concern)
     expires_at = _consent_end(expires_on)
     if given_by not in GivenBy.values:
-        raise ReferralError(_("Kies wie toestemming gaf."), "given_by")
+        raise InvalidInput(_("Kies wie toestemming gaf."), "given_by")
     if method not in ConsentMethod.values:
-        raise ReferralError(_("Kies hoe de toestemming is gegeven."), "method")
+        raise InvalidInput(_("Kies hoe de toestemming is gegeven."), "method")
     purpose = clean_text("purpose", purpose)
     if not purpose:
-        raise ReferralError(_("Schrijf op waarvoor de gegevens gedeeld mogen worden."), "purpose")
+        raise InvalidInput(_("Schrijf op waarvoor de gegevens gedeeld mogen worden."), "purpose")
     try:
         ids = {uuid.UUID(str(value)) for value in organisation_ids}
     except ValueError as error:
-        raise ReferralError(_("Een van de organisaties bestaat niet."), "organisations") from error
+        raise InvalidInput(_("Een van de organisaties bestaat niet."), "organisations") from error
     organisations = list(Organisation.objects.filter(pk__in=ids))
     if not ids or len(organisations) != len(ids):
-        raise ReferralError(_("Kies de organisaties waarmee gedeeld mag worden."), "organisations")
+        raise InvalidInput(_("Kies de organisaties waarmee gedeeld mag worden."), "organisations")
     _check_consenter(concern, given_by)
     with transaction.atomic():
         consent = Consent.objects.create(
@@ -283,7 +269,7 @@ def consent_create(
 
 def _require_open(concern: Concern) -> None:
     if concern.closed_at is not None:
-        raise ConflictError(_("Deze zorg is afgesloten. Heropen de zorg eerst."), "concern")
+        raise Conflict(_("Deze zorg is afgesloten. Heropen de zorg eerst."), "concern")
 
 
 def _consent_end(expires_on: date | None) -> datetime:
@@ -291,7 +277,7 @@ def _consent_end(expires_on: date | None) -> datetime:
     if expires_on is None:
         return timezone.now() + timedelta(days=consent_days())
     if expires_on <= timezone.localdate():
-        raise ReferralError(_("De einddatum van de toestemming moet na vandaag liggen."), "expires_on")
+        raise InvalidInput(_("De einddatum van de toestemming moet na vandaag liggen."), "expires_on")
     return timezone.make_aware(datetime.combine(expires_on + timedelta(days=1), time.min))
 
 
@@ -301,7 +287,7 @@ def consent_withdraw(*, actor: User, consent: Consent) -> list[Referral]:
     with transaction.atomic():
         locked = Consent.objects.select_for_update().get(pk=consent.pk)
         if locked.withdrawn_at is not None:
-            raise ConflictError(_("Deze toestemming is al ingetrokken."))
+            raise Conflict(_("Deze toestemming is al ingetrokken."))
         locked.withdrawn_at, locked.withdrawn_by = timezone.now(), actor
         locked.save(update_fields=["withdrawn_at", "withdrawn_by"])
         record(actor=actor, action="consent.withdraw", obj=locked, detail={"concern": str(locked.concern_id)})
@@ -361,20 +347,20 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
     require_member(actor, concern.organisation_id)
     service = Service.objects.select_related("organization__organisation").filter(pk=service_id).first()
     if service is None:
-        raise ReferralError(_("Deze hulp staat niet op de sociale kaart."), "service")
+        raise InvalidInput(_("Deze hulp staat niet op de sociale kaart."), "service")
     receiver: Organisation = service.organization.organisation
     note = clean_text("note", note)
     _require_open(concern)
     with transaction.atomic():
         consent = selectors.consent_valid_for(concern=concern, organisation=receiver)
         if consent is None:
-            raise ConflictError(
+            raise Conflict(
                 _("Er is geen geldige toestemming om gegevens te delen met %(name)s. Leg eerst toestemming vast.")
                 % {"name": receiver.name},
                 "service",
             )
         if Referral.objects.filter(concern=concern, service=service, status__in=OPEN_STATUSES).exists():
-            raise ConflictError(_("Er loopt al een verwijzing naar deze hulp."), "service")
+            raise Conflict(_("Er loopt al een verwijzing naar deze hulp."), "service")
         referral = Referral.objects.create(
             concern=concern,
             service=service,
@@ -408,13 +394,13 @@ def referrals_create(
     service raises its error, naming the service, and nothing is sent. A receiver without users on
     Kansrijk gets a notice at its public e-mail address (no personal data), after the commit."""
     if not service_ids:
-        raise ReferralError(_("Kies minstens één hulp."), "service")
+        raise InvalidInput(_("Kies minstens één hulp."), "service")
     made: list[Referral] = []
     with transaction.atomic():
         for service_id in service_ids:
             try:
                 made.append(referral_create(actor=actor, concern=concern, service_id=service_id, note=note))
-            except ReferralError as error:
+            except DomainError as error:
                 name = Service.objects.filter(pk=service_id).values_list("name", flat=True).first() or str(service_id)
                 message = _("%(service)s: %(error)s Er is nog niets verstuurd.") % {
                     "service": name,
@@ -456,13 +442,13 @@ def _check_step_input(
     """What the step needs, read from its row in the transition table; returns the checked texts."""
     reason, delivered_what = clean_text("reason", reason), clean_text("delivered_what", delivered_what)
     if transition.needs_reason_code and reason_code not in DeclineReason.values:
-        raise ReferralError(_("Kies een reden uit de lijst."), "reason_code")
+        raise InvalidInput(_("Kies een reden uit de lijst."), "reason_code")
     if transition.needs_reason and not reason:
-        raise ReferralError(_("Schrijf kort op waarom."), "reason")
+        raise InvalidInput(_("Schrijf kort op waarom."), "reason")
     if transition.needs_delivery and not delivered_what:
-        raise ReferralError(_("Schrijf op welke hulp het kind of gezin kreeg."), "delivered_what")
+        raise InvalidInput(_("Schrijf op welke hulp het kind of gezin kreeg."), "delivered_what")
     if amount_cents is not None and not 0 <= amount_cents <= MAX_AMOUNT_CENTS:
-        raise ReferralError(
+        raise InvalidInput(
             _("Vul een bedrag in van 0 tot %(max)s euro.") % {"max": MAX_AMOUNT_CENTS // 100}, "amount_cents"
         )
     return reason, delivered_what
@@ -486,9 +472,9 @@ def referral_transition(
     sides = selectors.access_referral_sides(user=actor, referral=referral)
     if transition.side not in sides:
         who = _("de organisatie die de hulp geeft") if transition.side == "receiver" else _("de verwijzer")
-        raise NotAllowedError(_("Deze stap is voor %(who)s.") % {"who": who}, "to")
+        raise NotAllowed(_("Deze stap is voor %(who)s.") % {"who": who}, "to")
     if transition.side == "receiver" and not selectors.access_referral_personal_data(user=actor, referral=referral):
-        raise ConflictError(
+        raise Conflict(
             _("De toestemming is ingetrokken of verlopen. Je kunt deze verwijzing niet meer behandelen."), "to"
         )
     reason, delivered_what = _check_step_input(transition, reason, reason_code, delivered_what, amount_cents)
@@ -544,7 +530,7 @@ def _step(
         fields["decline_reason"] = reason_code
     updated = Referral.objects.filter(pk=referral.pk, status=referral.status, version=referral.version).update(**fields)
     if updated != 1:
-        raise ConflictError(_("Iemand anders heeft deze verwijzing net veranderd. Laad de pagina opnieuw."), "to")
+        raise Conflict(_("Iemand anders heeft deze verwijzing net veranderd. Laad de pagina opnieuw."), "to")
     ReferralStep.objects.create(
         referral=referral,
         from_status=referral.status,
@@ -622,9 +608,9 @@ def referral_remind(*, referral: Referral) -> bool:
 def barrier_create(*, actor: User, referral: Referral, category: str, description: str) -> Barrier:
     """Either side of a referral may flag a structural barrier; municipalities see counts only."""
     if not selectors.access_referral_sides(user=actor, referral=referral):
-        raise NotAllowedError(_("Je werkt niet voor een organisatie van deze verwijzing."))
+        raise NotAllowed(_("Je werkt niet voor een organisatie van deze verwijzing."))
     if category not in BarrierCategory.values:
-        raise ReferralError(_("Kies het soort drempel."), "category")
+        raise InvalidInput(_("Kies het soort drempel."), "category")
     description = clean_text("description", description, max_length=BARRIER_LENGTH)
     sides = selectors.access_referral_sides(user=actor, referral=referral)
     organisation_id = referral.referrer_id if "referrer" in sides else referral.receiver_id
@@ -651,13 +637,13 @@ def feedback_record(
 ) -> Feedback:
     """After `done`, the referrer records whether it helped, with the child's own smiley (1 to 5)."""
     if "referrer" not in selectors.access_referral_sides(user=actor, referral=referral):
-        raise NotAllowedError(_("Alleen de verwijzer legt de terugkoppeling van het gezin vast."))
+        raise NotAllowed(_("Alleen de verwijzer legt de terugkoppeling van het gezin vast."))
     if referral.status != Status.DONE:
-        raise ConflictError(_("Terugkoppeling kan pas als de hulp gegeven is."))
+        raise Conflict(_("Terugkoppeling kan pas als de hulp gegeven is."))
     if family_answer not in FamilyAnswer.values:
-        raise ReferralError(_("Kies of de hulp het gezin hielp."), "family_answer")
+        raise InvalidInput(_("Kies of de hulp het gezin hielp."), "family_answer")
     if child_score is not None and not 1 <= child_score <= 5:
-        raise ReferralError(_("Kies een smiley van 1 tot 5."), "child_score")
+        raise InvalidInput(_("Kies een smiley van 1 tot 5."), "child_score")
     comment = clean_text("comment", comment)
     with transaction.atomic():
         feedback, _created = Feedback.objects.update_or_create(

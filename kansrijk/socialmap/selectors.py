@@ -32,7 +32,7 @@ from kansrijk.socialmap.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from kansrijk.socialmap.search import SearchCriteria
+from kansrijk.socialmap.search import SearchCriteria as SearchCriteria  # what a search asks, for other apps
 
 
 @dataclass

@@ -18,11 +18,11 @@ from django.apps import apps
 from django.db import models
 
 from kansrijk.conftest import client_for
+from kansrijk.core.errors import DomainError
 from kansrijk.referrals import closing, services
 from kansrijk.referrals.models import Barrier, Child, Concern, Consent, Feedback, Notification, Referral, ReferralStep
 from kansrijk.referrals.tests.factories import ConcernFactory, ReferralFactory
 from kansrijk.referrals.validation import contains_bsn
-from kansrijk.referrals.workflow import TransitionError
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +164,7 @@ def test_every_text_field_of_personal_data_has_a_writer_that_refuses_a_bsn():
 )
 def test_a_bsn_is_refused_in_every_text_field_of_personal_data(key, text, teacher, fund_worker, fund, sport_service):
     world = World(teacher, fund_worker, fund, sport_service)
-    with pytest.raises((services.ReferralError, TransitionError)):
+    with pytest.raises(DomainError):
         WRITERS[key](world, f"moeder {text}")
     model = apps.get_model("referrals", key[0])
     assert not [row for row in model.objects.all() if contains_bsn(str(getattr(row, key[1])))]

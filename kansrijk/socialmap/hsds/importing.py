@@ -87,7 +87,7 @@ class Importer:
         self.known: dict[str, set[uuid.UUID]] = {}
         self.rejected: dict[str, dict[uuid.UUID, str]] = defaultdict(dict)
         self.municipalities = places.PlaceIndex()
-        self.organisation_names: dict[str, uuid.UUID] | None = None
+        self.rule_context = rules.Context(municipalities=self.municipalities, reference_error=self.reference_error)
         self.hsds_organizations: set[uuid.UUID] | None = None
         self.touched_services: set[uuid.UUID] = set()
         self.touched_locations: set[uuid.UUID] = set()
@@ -259,7 +259,7 @@ class Importer:
         if not errors and row_id in seen:
             errors.append(("id", f"is a duplicate of {seen[row_id]}"))
         if not errors:
-            errors = self._references(cols, values) or rules.check(self, name, values)
+            errors = self._references(cols, values) or rules.check(self.rule_context, name, values)
         if errors:
             self._reject(name, source, errors, row_id)
             if name == "address":
@@ -397,7 +397,10 @@ class Importer:
             else:
                 self.report.counts[name].created += 1
                 known.add(row_id)
-            rules.touch(self, name, values)
+            touched = rules.touched(name, values)
+            if touched is not None:
+                kind, touched_id = touched
+                (self.touched_services if kind == "service" else self.touched_locations).add(touched_id)
 
     def _store_organisations(self, batch: list[Row]) -> None:
         organisations = [
