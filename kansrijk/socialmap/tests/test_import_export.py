@@ -197,7 +197,7 @@ def test_an_import_outside_a_transaction_stores_the_same_with_the_background_wri
 ):
     """On PostgreSQL a command-line import writes on a second connection while it checks the
     next batch; with one row per batch every write overlaps, rejections included."""
-    from kansrijk.socialmap.hsds import importing
+    from kansrijk.socialmap.hsds import importing, storing
 
     used = []
 
@@ -208,7 +208,7 @@ def test_an_import_outside_a_transaction_stores_the_same_with_the_background_wri
 
     monkeypatch.setattr(importing, "BATCH", 1)
     monkeypatch.setattr(importing, "BackgroundWriter", CountingWriter)
-    upsert = importing._upsert
+    upsert = storing.upsert
     refused = uuid.UUID("55555555-5555-4555-8555-000000000001")
 
     def refusing_upsert(batch):  # type: ignore[no-untyped-def]
@@ -216,7 +216,7 @@ def test_an_import_outside_a_transaction_stores_the_same_with_the_background_wri
             raise DatabaseError("refused for the test")
         upsert(batch)
 
-    monkeypatch.setattr(importing, "_upsert", refusing_upsert)
+    monkeypatch.setattr(storing, "upsert", refusing_upsert)
     _broken_package(tmp_path)
     report = hsds_import(actor=None, path=tmp_path)
     refused_in_the_background = ("service_at_location", "row 2", "")
