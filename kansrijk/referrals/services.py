@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
 from kansrijk.core.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from kansrijk.core.money import format_euros
 from kansrijk.core.validators import LONG_TEXT, text_problem
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Membership, Organisation
@@ -449,7 +450,9 @@ def _check_step_input(
         raise InvalidInput(_("Schrijf op welke hulp het kind of gezin kreeg."), "delivered_what")
     if amount_cents is not None and not 0 <= amount_cents <= MAX_AMOUNT_CENTS:
         raise InvalidInput(
-            _("Vul een bedrag in van 0 tot %(max)s euro.") % {"max": MAX_AMOUNT_CENTS // 100}, "amount_cents"
+            _("Vul een bedrag in van %(low)s tot %(max)s.")
+            % {"low": format_euros(0), "max": format_euros(MAX_AMOUNT_CENTS)},
+            "amount_cents",
         )
     return reason, delivered_what
 

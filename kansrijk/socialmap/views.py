@@ -176,7 +176,7 @@ def _initial(service: Any) -> dict[str, Any]:
         ],
         "locations": [str(i) for i in service.service_at_locations.values_list("location_id", flat=True)],
         "phone": phone.number if phone else "",
-        "cost_euros": None if cost is None or cost.amount_cents is None else cost.amount_cents / 100,
+        "cost_euros": None if cost is None else cost.amount_cents,  # whole cents, shown by `MoneyField`
     }
 
 
