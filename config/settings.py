@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "kansrijk.organisations",
     "kansrijk.socialmap",
     "kansrijk.screener",
+    "kansrijk.facts",
     "kansrijk.referrals",
     "kansrijk.alliance",
     "kansrijk.home",
