@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "kansrijk.facts",
     "kansrijk.referrals",
     "kansrijk.alliance",
+    "kansrijk.outcomes",
     "kansrijk.home",
     "kansrijk.demo",
     "kansrijk.backups",
