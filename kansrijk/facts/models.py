@@ -10,11 +10,15 @@ the dates known at that step, so no key ties the rows of one referral together.
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kansrijk.facts.constants import CodeKind, Step
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _id() -> models.UUIDField:  # type: ignore[type-arg]
@@ -33,7 +37,7 @@ def _municipality() -> models.CharField:  # type: ignore[type-arg]
     )
 
 
-def _date(help_text: str, verbose_name: object) -> models.DateField:  # type: ignore[type-arg]
+def _date(help_text: str, verbose_name: StrOrPromise) -> models.DateField:  # type: ignore[type-arg]
     return models.DateField(null=True, blank=True, help_text=help_text, verbose_name=verbose_name)
 
 

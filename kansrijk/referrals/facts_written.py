@@ -6,6 +6,7 @@ a concern, referral, child, consent or person, a name, a time of day or free tex
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -40,7 +41,7 @@ def concern_ages(concern: Concern) -> list[int]:
     return ages_of(concern.children.all(), concern.created_at.year)
 
 
-def service_needs(service_id: object) -> list[str]:
+def service_needs(service_id: uuid.UUID | None) -> list[str]:
     """The service's need codes in the need taxonomy's order."""
     if service_id is None:
         return []
@@ -48,7 +49,7 @@ def service_needs(service_id: object) -> list[str]:
     return sorted(set(codes.values_list("taxonomy_term__code", flat=True)), key=NEED_ORDER.__getitem__)
 
 
-def _kind(organisation_id: object) -> str:
+def _kind(organisation_id: uuid.UUID) -> str:
     return Organisation.objects.filter(pk=organisation_id).values_list("kind", flat=True).first() or ""
 
 
