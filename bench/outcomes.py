@@ -109,7 +109,8 @@ def _spread_over_municipalities() -> None:
     with connection.cursor() as cursor:
         cursor.execute("CREATE TEMPORARY TABLE bench_codes (n integer PRIMARY KEY, code varchar(6))")
         cursor.executemany("INSERT INTO bench_codes VALUES (%s, %s)", list(enumerate(codes)))
-        pick = "referrals_concern.rowid" if connection.vendor == "sqlite" else "abs(hashtext(referrals_concern.id::text))"
+        sqlite = connection.vendor == "sqlite"
+        pick = "referrals_concern.rowid" if sqlite else "abs(hashtext(referrals_concern.id::text))"
         cursor.execute(
             "UPDATE referrals_concern SET municipality_id = "
             f"(SELECT code FROM bench_codes WHERE n = {pick} % {len(codes)})"
