@@ -43,6 +43,11 @@ ALLOWED: tuple[tuple[str, str, str], ...] = (
         "rules is a pure library; its whole tree is the surface for the apps allowed to import it (the "
         "'protected' contract in pyproject.toml says which)",
     ),
+    (
+        "kansrijk.core.money",
+        "kansrijk.rules.money",
+        "the Django-side adapter of the exact money arithmetic (ADR 0026); nothing else of rules",
+    ),
     ("kansrijk.policy.*", "kansrijk.rules*", "as for screener"),
     ("kansrijk.outcomes.*", "kansrijk.rules*", "as for screener"),
     # Test code: builds its world from other apps' factories (and the shared fixtures).

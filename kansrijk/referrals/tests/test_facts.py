@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
+from kansrijk.core.errors import Conflict
 from kansrijk.facts.models import ConcernCodeFact, ConcernFact, FeedbackFact, ReferralFact
 from kansrijk.referrals import services
 from kansrijk.referrals.closing import concern_close
@@ -124,7 +125,7 @@ def test_a_referral_to_several_services_that_fails_for_one_writes_no_fact(teache
     )
     elsewhere = ServiceFactory(organization=HsdsOrganizationFactory(), needs=["sport"], municipalities=["GM1640"])
     before = _all_facts()
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         services.referrals_create(actor=teacher.user, concern=concern, service_ids=[sport_service.pk, elsewhere.pk])
     assert not Referral.objects.exists()
     assert _all_facts() == before
@@ -135,7 +136,7 @@ def test_a_step_lost_to_a_simultaneous_one_writes_no_fact(teacher, fund_worker, 
     stale = Referral.objects.get(pk=referral.pk)
     services.referral_transition(actor=fund_worker.user, referral=referral, target="accepted")
     before = _all_facts()
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         services.referral_transition(actor=fund_worker.user, referral=stale, target="declined", reason_code="other")
     assert _all_facts() == before
 
