@@ -26,6 +26,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -125,9 +126,62 @@ def _organisations(count: int) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
     return orgs, users
 
 
-def _generate(referrals: int, organisations: int) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
+def _store_chunk(
+    concerns: list[tuple[Any, ...]],
+    consents: list[tuple[Any, ...]],
+    links: list[tuple[Any, ...]],
+    rows: list[tuple[Any, ...]],
+    steps: list[tuple[Any, ...]],
+) -> None:
+    """One chunk of generated concerns, consents and referrals, in one transaction."""
     from django.db import transaction
 
+    with transaction.atomic():
+        _insert(
+            "referrals_concern",
+            [
+                "id",
+                "organisation_id",
+                "municipality_id",
+                "signs",
+                "note",
+                "wishes",
+                "created_at",
+                "last_activity_at",
+                "close_reason",
+                "close_note",
+            ],
+            concerns,
+        )
+        _insert(
+            "referrals_consent",
+            ["id", "concern_id", "given_by", "purpose", "method", "given_at", "expires_at"],
+            consents,
+        )
+        _insert("referrals_consent_organisations", ["consent_id", "organisation_id"], links)
+        _insert(
+            "referrals_referral",
+            [
+                "id",
+                "concern_id",
+                "service_name",
+                "receiver_id",
+                "referrer_id",
+                "consent_id",
+                "note",
+                "status",
+                "version",
+                "created_at",
+                "status_changed_at",
+                "delivered_what",
+                "decline_reason",
+            ],
+            rows,
+        )
+        _insert("referrals_referralstep", ["referral_id", "from_status", "to_status", "reason", "at"], steps)
+
+
+def _generate(referrals: int, organisations: int) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
     rng = random.Random(42)
     orgs, users = _organisations(organisations)
     codes = ["GM1640", "GM0363", "GM0344", "GM0599", "GM0518"]
@@ -139,8 +193,9 @@ def _generate(referrals: int, organisations: int) -> tuple[list[uuid.UUID], list
             concern, consent = uuid.uuid4(), uuid.uuid4()
             referrer = rng.choice(orgs)
             created = start + timedelta(seconds=rng.randrange(0, 2 * 365 * 86400))
-            concerns.append((_id(concern), _id(referrer), rng.choice(codes), "[]", "", "[]", created, created))
-            consents.append((_id(consent), _id(concern), "parent", "bench", "in_person", created))
+            concerns.append((_id(concern), _id(referrer), rng.choice(codes), "[]", "", "[]", created, created, "", ""))
+            expires = created + timedelta(days=365)
+            consents.append((_id(consent), _id(concern), "parent", "bench", "in_person", created, expires))
             for receiver in rng.sample(orgs, 2):
                 referral, status = uuid.uuid4(), rng.choice(STATUSES)
                 at = created + timedelta(minutes=rng.randrange(1, 5000))
@@ -159,46 +214,12 @@ def _generate(referrals: int, organisations: int) -> tuple[list[uuid.UUID], list
                         at,
                         at,
                         "",
+                        "",
                     )
                 )
                 steps.append((_id(referral), "", "sent", "", at))
                 made += 1
-        with transaction.atomic():
-            _insert(
-                "referrals_concern",
-                [
-                    "id",
-                    "organisation_id",
-                    "municipality_id",
-                    "signs",
-                    "note",
-                    "wishes",
-                    "created_at",
-                    "last_activity_at",
-                ],
-                concerns,
-            )
-            _insert("referrals_consent", ["id", "concern_id", "given_by", "purpose", "method", "given_at"], consents)
-            _insert("referrals_consent_organisations", ["consent_id", "organisation_id"], links)
-            _insert(
-                "referrals_referral",
-                [
-                    "id",
-                    "concern_id",
-                    "service_name",
-                    "receiver_id",
-                    "referrer_id",
-                    "consent_id",
-                    "note",
-                    "status",
-                    "version",
-                    "created_at",
-                    "status_changed_at",
-                    "delivered_what",
-                ],
-                rows,
-            )
-            _insert("referrals_referralstep", ["referral_id", "from_status", "to_status", "reason", "at"], steps)
+        _store_chunk(concerns, consents, links, rows, steps)
         print(f"  {made:,} referrals", end="\r", flush=True)
     print()
     return orgs, users

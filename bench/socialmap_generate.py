@@ -16,6 +16,7 @@ import shutil
 import sys
 import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 MUNICIPALITIES = ROOT / "kansrijk" / "municipalities" / "data"
@@ -99,13 +100,11 @@ def _writer(directory: Path, name: str, header: list[str]):  # type: ignore[no-u
     return handle, writer
 
 
-def generate(directory: Path, seed: int = 20260101) -> None:
-    rng = random.Random(seed)
-    if directory.exists():
-        shutil.rmtree(directory)
-    directory.mkdir(parents=True)
-    places = _municipalities()
-    needs = list(ACTIVITIES)
+Files = dict[str, Any]
+
+
+def _organisations(rng: random.Random, directory: Path, files: Files, places: list[Any]) -> list[Any]:
+    """The organisations, each with a home municipality (returned, by organisation number)."""
     org_home = [rng.choice(places) for _ in range(ORGANISATIONS)]
     files = {}
     files["org"] = _writer(directory, "organizations.csv", ["id", "name", "description", "website"])
@@ -118,6 +117,11 @@ def generate(directory: Path, seed: int = 20260101) -> None:
                 f"https://org{n}.example.nl",
             ]
         )
+    return org_home
+
+
+def _locations(rng: random.Random, directory: Path, files: Files, places: list[Any], org_home: list[Any]) -> list[int]:
+    """The locations with one address each; returns the organisation of every location."""
     files["loc"] = _writer(
         directory, "locations.csv", ["id", "location_type", "organization_id", "name", "latitude", "longitude"]
     )
@@ -167,6 +171,12 @@ def generate(directory: Path, seed: int = 20260101) -> None:
                 "physical",
             ]
         )
+    return location_org
+
+
+def _services(rng: random.Random, directory: Path, files: Files, org_home: list[Any], location_org: list[int]) -> None:
+    """The services with their places, areas and needs."""
+    needs = list(ACTIVITIES)
     files["svc"] = _writer(
         directory,
         "services.csv",
@@ -222,8 +232,9 @@ def generate(directory: Path, seed: int = 20260101) -> None:
                 [_id("attr", attr), _id("svc", n), str(uuid.uuid5(NEED_NAMESPACE, term)), "need", "service"]
             )
             attr += 1
-    for handle, _ in files.values():
-        handle.close()
+
+
+def _datapackage(directory: Path) -> None:
     tables = {
         "organization": "organizations.csv",
         "location": "locations.csv",
@@ -235,6 +246,21 @@ def generate(directory: Path, seed: int = 20260101) -> None:
     }
     resources = [r for r in json.loads(HSDS.read_text())["resources"] if r["name"] in tables]
     (directory / "datapackage.json").write_text(json.dumps({"name": "kansrijk-bench", "resources": resources}))
+
+
+def generate(directory: Path, seed: int = 20260101) -> None:
+    rng = random.Random(seed)
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    places = _municipalities()
+    files: Files = {}
+    org_home = _organisations(rng, directory, files, places)
+    location_org = _locations(rng, directory, files, places, org_home)
+    _services(rng, directory, files, org_home, location_org)
+    for handle, _ in files.values():
+        handle.close()
+    _datapackage(directory)
 
 
 if __name__ == "__main__":

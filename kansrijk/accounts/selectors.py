@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from kansrijk.accounts.models import ApiToken, User
+from kansrijk.accounts.two_factor import session_has_two_factors as session_has_two_factors  # the one rule (ADR 0009)
 
 
 def user_get_by_email(*, email: str) -> User | None:

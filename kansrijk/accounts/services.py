@@ -14,13 +14,10 @@ from django.utils import timezone
 from kansrijk.accounts.models import ApiToken, User
 from kansrijk.accounts.selectors import user_has_totp
 from kansrijk.audit.services import record
+from kansrijk.core.errors import InvalidInput
 
 TOKEN_PREFIX = "kr_"  # noqa: S105 — a prefix, not a secret
 NAME_MAX_LENGTH = ApiToken._meta.get_field("name").max_length or 100
-
-
-class AccountError(Exception):
-    """A request about accounts that cannot be carried out; the message says why."""
 
 
 def hash_token(token: str) -> str:
@@ -34,14 +31,14 @@ def user_create(
     try:
         validate_email(email)
     except ValidationError as error:
-        raise AccountError(f"'{email}' is not a valid e-mail address.") from error
+        raise InvalidInput(f"'{email}' is not a valid e-mail address.") from error
     if User.objects.filter(email=email).exists():
-        raise AccountError(f"A user with e-mail '{email}' already exists.")
+        raise InvalidInput(f"A user with e-mail '{email}' already exists.")
     if password is not None:
         try:
             validate_password(password, User(email=email, full_name=full_name))
         except ValidationError as error:
-            raise AccountError("Password refused: " + " ".join(error.messages)) from error
+            raise InvalidInput("Password refused: " + " ".join(error.messages)) from error
     with transaction.atomic():
         user = User.objects.create_user(email=email, password=password, full_name=full_name, is_demo=is_demo)
         record(actor=actor, action="user.create", obj=user, actor_label="" if actor else "cli")
@@ -56,11 +53,11 @@ def api_token_create(*, actor: User | None, user: User, name: str = "") -> tuple
     """
     name = name.strip()
     if len(name) > NAME_MAX_LENGTH:
-        raise AccountError(f"The token name is {len(name)} characters; at most {NAME_MAX_LENGTH} are allowed.")
+        raise InvalidInput(f"The token name is {len(name)} characters; at most {NAME_MAX_LENGTH} are allowed.")
     if not user.is_active:
-        raise AccountError(f"{user.email} is deactivated and cannot get a token.")
+        raise InvalidInput(f"{user.email} is deactivated and cannot get a token.")
     if not user_has_totp(user=user):
-        raise AccountError(
+        raise InvalidInput(
             f"{user.email} has no two-factor login (TOTP) set up. Log in on the website and set it up first."
         )
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)

@@ -18,6 +18,7 @@ from kansrijk.accounts import selectors, services
 from kansrijk.accounts.forms import ApiTokenForm
 from kansrijk.accounts.models import User
 from kansrijk.accounts.two_factor import session_has_two_factors
+from kansrijk.core.errors import DomainError, show_domain_error
 
 
 def _code_step(request: HttpRequest) -> HttpResponseRedirect | None:
@@ -39,8 +40,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             api_token, secret = services.api_token_create(actor=user, user=user, name=form.cleaned_data["name"])
-        except services.AccountError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             form = ApiTokenForm()
             messages.success(request, _("De sleutel '%(name)s' is gemaakt.") % {"name": api_token.name})

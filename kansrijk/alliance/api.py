@@ -43,10 +43,6 @@ class Pagination(PageNumberPagination):
     max_page_size = 200
 
 
-def _invalid(error: services.AllianceError) -> serializers.ValidationError:
-    return serializers.ValidationError({error.field or "non_field_errors": [error.message]})
-
-
 MUNICIPALITY = OpenApiParameter("municipality", str, description="CBS code, e.g. `GM1640`.")
 KIND = OpenApiParameter("kind", str, enum=Kind.values, description="Kind of organisation.")
 
@@ -116,12 +112,9 @@ class CommitmentList(ListAPIView[Any]):
         payload = CommitmentInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         organisation = _organisation_for(request, payload.validated_data.get("organisation"))
-        try:
-            commitment = services.commitment_create(
-                actor=request.user, organisation=organisation, details=payload.to_input()
-            )
-        except services.AllianceError as error:
-            raise _invalid(error) from error
+        commitment = services.commitment_create(
+            actor=request.user, organisation=organisation, details=payload.to_input()
+        )
         created = selectors.commitment_get(user=request.user, commitment_id=commitment.pk)
         row = selectors.CommitmentRow(
             commitment=created, status=selectors.commitment_status(commitment=created), last_reported_on=None
@@ -164,19 +157,16 @@ class ProgressReportCreate(GenericAPIView[Any]):
         payload = ProgressInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        try:
-            report = services.progress_report_create(
-                actor=request.user,
-                commitment=commitment,
-                year=data["year"],
-                what_was_done=data["what_was_done"],
-                realised_reach=data["realised_reach"],
-                indicator_values={item["indicator_id"]: item.get("value") for item in data.get("indicator_values", [])},
-                obstacles=data.get("obstacles", ""),
-                structural_barriers=data.get("structural_barriers", ""),
-            )
-        except services.AllianceError as error:
-            raise _invalid(error) from error
+        report = services.progress_report_create(
+            actor=request.user,
+            commitment=commitment,
+            year=data["year"],
+            what_was_done=data["what_was_done"],
+            realised_reach=data["realised_reach"],
+            indicator_values={item["indicator_id"]: item.get("value") for item in data.get("indicator_values", [])},
+            obstacles=data.get("obstacles", ""),
+            structural_barriers=data.get("structural_barriers", ""),
+        )
         return Response(ProgressReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from kansrijk.alliance.constants import Activity, ReachUnit, TargetGroup
 from kansrijk.alliance.formatting import plain_number
 from kansrijk.alliance.models import Commitment
+from kansrijk.core.errors import InvalidInput
 from kansrijk.municipalities.models import Municipality
 
 # Fields copied one to one from the input to the commitment (and into its history).
@@ -34,16 +35,6 @@ SCALAR_FIELDS = (
     "contact_name",
     "contact_email",
 )
-
-
-class AllianceError(Exception):
-    """A request that cannot be carried out; `message` says why (Dutch, for the user),
-    `field` names the input it is about ("" when it is about the whole request)."""
-
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -76,11 +67,11 @@ class CommitmentInput:
 
 def _check_choices(details: CommitmentInput) -> None:
     if details.activity not in Activity.values:
-        raise AllianceError(_("Kies een activiteit van de alliantie."), "activity")
+        raise InvalidInput(_("Kies een activiteit van de alliantie."), "activity")
     if details.target_group not in TargetGroup.values:
-        raise AllianceError(_("Kies een doelgroep."), "target_group")
+        raise InvalidInput(_("Kies een doelgroep."), "target_group")
     if details.reach_unit not in ReachUnit.values:
-        raise AllianceError(_("Kies of je kinderen of gezinnen telt."), "reach_unit")
+        raise InvalidInput(_("Kies of je kinderen of gezinnen telt."), "reach_unit")
 
 
 def check_commitment(details: CommitmentInput) -> list[Municipality]:
@@ -88,37 +79,37 @@ def check_commitment(details: CommitmentInput) -> list[Municipality]:
     _check_choices(details)
     for name in ("title", "description", "contact_name"):
         if not str(getattr(details, name)).strip():
-            raise AllianceError(_("Dit veld is verplicht."), name)
+            raise InvalidInput(_("Dit veld is verplicht."), name)
     try:
         validate_email(details.contact_email)
     except ValidationError as error:
-        raise AllianceError(_("Vul een geldig e-mailadres in."), "contact_email") from error
+        raise InvalidInput(_("Vul een geldig e-mailadres in."), "contact_email") from error
     if details.age_min > details.age_max:
-        raise AllianceError(_("De jongste leeftijd is hoger dan de oudste leeftijd."), "age_max")
+        raise InvalidInput(_("De jongste leeftijd is hoger dan de oudste leeftijd."), "age_max")
     if details.planned_reach < 1:
-        raise AllianceError(_("Vul in hoeveel kinderen of gezinnen je wilt bereiken."), "planned_reach")
+        raise InvalidInput(_("Vul in hoeveel kinderen of gezinnen je wilt bereiken."), "planned_reach")
     if details.ends_on < details.starts_on:
-        raise AllianceError(_("De einddatum ligt voor de startdatum."), "ends_on")
+        raise InvalidInput(_("De einddatum ligt voor de startdatum."), "ends_on")
     _check_indicators(details.indicators)
     return _check_municipalities(details)
 
 
 def _check_indicators(indicators: Sequence[IndicatorInput]) -> None:
     if not indicators:
-        raise AllianceError(_("Geef minstens één indicator met een doel, zodat je inzet meetbaar is."), "indicators")
+        raise InvalidInput(_("Geef minstens één indicator met een doel, zodat je inzet meetbaar is."), "indicators")
     if len({item.name.strip().lower() for item in indicators}) != len(indicators):
-        raise AllianceError(_("Twee indicatoren hebben dezelfde naam."), "indicators")
+        raise InvalidInput(_("Twee indicatoren hebben dezelfde naam."), "indicators")
 
 
 def _check_municipalities(details: CommitmentInput) -> list[Municipality]:
     codes = sorted({code.strip().upper() for code in details.municipality_codes if code.strip()})
     if details.is_national and codes:
-        raise AllianceError(_("Kies landelijk óf gemeenten, niet allebei."), "municipalities")
+        raise InvalidInput(_("Kies landelijk óf gemeenten, niet allebei."), "municipalities")
     if not details.is_national and not codes:
-        raise AllianceError(_("Kies de gemeenten waar je dit doet, of kies landelijk."), "municipalities")
+        raise InvalidInput(_("Kies de gemeenten waar je dit doet, of kies landelijk."), "municipalities")
     found = list(Municipality.objects.filter(code__in=codes).defer("boundary"))
     if len(found) != len(codes):
-        raise AllianceError(_("Onbekende gemeentecode."), "municipalities")
+        raise InvalidInput(_("Onbekende gemeentecode."), "municipalities")
     return found
 
 

@@ -6,6 +6,9 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.alliance.pledge_text import PLEDGE_V1_TEXT as PLEDGE_V1_TEXT  # the pledge as published in 2019
+from kansrijk.alliance.pledge_text import PLEDGE_V1_TITLE as PLEDGE_V1_TITLE
+
 
 class Activity(models.TextChoices):
     """The alliance's three activities (pledge points 1 to 3). Point 4, monitoring, is the

@@ -18,8 +18,10 @@ from django.utils import timezone
 
 from kansrijk.accounts.models import User
 from kansrijk.alliance.constants import TrafficLight
+from kansrijk.alliance.coverage import municipality_coverage as municipality_coverage  # public: a page and the API
 from kansrijk.alliance.models import Commitment, CommitmentVersion, PledgeSignature, PledgeVersion, ProgressReport
 from kansrijk.alliance.status import ReportStatus, report_status
+from kansrijk.alliance.status import add_months as add_months  # date arithmetic of the reporting cycle
 from kansrijk.organisations.constants import Kind, Role
 from kansrijk.organisations.models import Organisation
 

@@ -2,7 +2,7 @@
 history, progress reports and report reminders. Each is atomic and audited.
 
 The commitment format itself (inputs, validation, history snapshots) is in
-`commitment_format.py`; its `AllianceError`, `CommitmentInput` and `IndicatorInput` are
+`commitment_format.py`; its `DomainError`, `CommitmentInput` and `IndicatorInput` are
 part of this module's interface."""
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from django.utils.translation import gettext_lazy
 from kansrijk.accounts.models import User
 from kansrijk.alliance import selectors
 from kansrijk.alliance.commitment_format import (
-    AllianceError,
     CommitmentInput,
     IndicatorInput,
     apply_details,
@@ -44,6 +43,7 @@ from kansrijk.alliance.models import (
 )
 from kansrijk.alliance.selectors import AnyUser, CommitmentRow
 from kansrijk.audit.services import record
+from kansrijk.core.errors import DomainError, InvalidInput
 from kansrijk.organisations.models import Organisation
 
 
@@ -54,12 +54,12 @@ def _label(actor: AnyUser | None) -> str:
 def _require_manager(actor: AnyUser | None, organisation: Organisation) -> None:
     """`actor=None` is the system (demo loader, command line); people need the role."""
     if actor is not None and not selectors.user_can_manage(user=actor, organisation=organisation):
-        raise AllianceError(_("Je mag dit niet doen voor deze organisatie."))
+        raise InvalidInput(_("Je mag dit niet doen voor deze organisatie."))
 
 
 __all__ = [
-    "AllianceError",
     "CommitmentInput",
+    "DomainError",
     "IndicatorInput",
     "commitment_create",
     "commitment_update",
@@ -77,7 +77,7 @@ __all__ = [
 def pledge_version_publish(*, actor: AnyUser | None, title: str, text: str, published_on: date) -> PledgeVersion:
     """Publish a new pledge text; it becomes the current version."""
     if not text.strip() or not title.strip():
-        raise AllianceError(_("Een pledge heeft een titel en een tekst."))
+        raise InvalidInput(_("Een pledge heeft een titel en een tekst."))
     with transaction.atomic():
         last = PledgeVersion.objects.select_for_update().order_by("-number").first()
         version = PledgeVersion.objects.create(
@@ -96,15 +96,15 @@ def _check_signing(
 ) -> None:
     current = selectors.pledge_version_current()
     if current is None or pledge_version is None or current.pk != pledge_version.pk:
-        raise AllianceError(
+        raise InvalidInput(
             _("Er is een nieuwere versie van de pledge. Lees die en onderteken opnieuw."), "pledge_version"
         )
     if not signatory_name.strip():
-        raise AllianceError(_("Vul de naam in van wie ondertekent."), "signatory_name")
+        raise InvalidInput(_("Vul de naam in van wie ondertekent."), "signatory_name")
     if not signatory_role.strip():
-        raise AllianceError(_("Vul de functie in van wie ondertekent."), "signatory_role")
+        raise InvalidInput(_("Vul de functie in van wie ondertekent."), "signatory_role")
     if signed_on > timezone.localdate():
-        raise AllianceError(_("De datum van ondertekening ligt in de toekomst."), "signed_on")
+        raise InvalidInput(_("De datum van ondertekening ligt in de toekomst."), "signed_on")
 
 
 def pledge_sign(
@@ -127,7 +127,7 @@ def pledge_sign(
             PledgeSignature.objects.select_for_update().filter(organisation=organisation, ended_on__isnull=True).first()
         )
         if active is not None and active.pledge_version_id == pledge_version.pk:
-            raise AllianceError(_("Deze organisatie heeft deze versie van de pledge al ondertekend."))
+            raise InvalidInput(_("Deze organisatie heeft deze versie van de pledge al ondertekend."))
         if active is not None:
             active.ended_on, active.end_reason, active.ended_by = signed_on, SignatureEnd.SUPERSEDED, user
             active.save(update_fields=["ended_on", "end_reason", "ended_by"])
@@ -157,7 +157,7 @@ def pledge_withdraw(*, actor: AnyUser | None, organisation: Organisation, note: 
             PledgeSignature.objects.select_for_update().filter(organisation=organisation, ended_on__isnull=True).first()
         )
         if active is None:
-            raise AllianceError(_("Deze organisatie heeft de pledge niet ondertekend."))
+            raise InvalidInput(_("Deze organisatie heeft de pledge niet ondertekend."))
         active.ended_on, active.end_reason, active.end_note = timezone.localdate(), SignatureEnd.WITHDRAWN, note.strip()
         active.ended_by = _user(actor)
         active.save(update_fields=["ended_on", "end_reason", "end_note", "ended_by"])
@@ -189,7 +189,7 @@ def commitment_create(*, actor: AnyUser | None, organisation: Organisation, deta
     """Add a commitment for a partner that has signed the pledge; version 1 of its history."""
     _require_manager(actor, organisation)
     if selectors.signature_active_for(organisation=organisation) is None:
-        raise AllianceError(_("Onderteken eerst de pledge. Daarna kun je je inzet beschrijven."))
+        raise InvalidInput(_("Onderteken eerst de pledge. Daarna kun je je inzet beschrijven."))
     municipalities = check_commitment(details)
     with transaction.atomic():
         commitment = Commitment(organisation=organisation)
@@ -254,7 +254,7 @@ def _indicator_values(commitment: Commitment, values: Mapping[int, Decimal | Non
     indicators = {indicator.pk: indicator for indicator in commitment.indicators.all()}
     unknown = set(values) - set(indicators)
     if unknown:
-        raise AllianceError(_("Deze indicator hoort niet bij deze inzet."), "indicator_values")
+        raise InvalidInput(_("Deze indicator hoort niet bij deze inzet."), "indicator_values")
     return [
         {
             "indicator_id": indicator.pk,
@@ -278,17 +278,17 @@ def report_years(commitment: Commitment) -> tuple[int, int]:
 
 def _check_report(commitment: Commitment, year: int, reported_on: date, what_was_done: str) -> None:
     if reported_on > timezone.localdate():
-        raise AllianceError(_("De datum van het verslag ligt in de toekomst."), "reported_on")
+        raise InvalidInput(_("De datum van het verslag ligt in de toekomst."), "reported_on")
     first, last = report_years(commitment)
     if not first <= year <= last:
-        raise AllianceError(
+        raise InvalidInput(
             str(OUTSIDE_COMMITMENT) % {"year": year, "first": first, "last": last},
             "year",
         )
     if not what_was_done.strip():
-        raise AllianceError(_("Beschrijf wat er is gedaan."), "what_was_done")
+        raise InvalidInput(_("Beschrijf wat er is gedaan."), "what_was_done")
     if commitment.reports.filter(year=year).exists():
-        raise AllianceError(_("Voor dit jaar is al een verslag ingediend."), "year")
+        raise InvalidInput(_("Voor dit jaar is al een verslag ingediend."), "year")
 
 
 def progress_report_create(
@@ -307,11 +307,11 @@ def progress_report_create(
     traffic light; only the system may backdate (demo data, imports)."""
     _require_manager(actor, commitment.organisation)
     if reported_on is not None and actor is not None:
-        raise AllianceError(_("Alleen het systeem mag een verslag terugdateren."), "reported_on")
+        raise InvalidInput(_("Alleen het systeem mag een verslag terugdateren."), "reported_on")
     reported_on = reported_on or timezone.localdate()
     _check_report(commitment, year, reported_on, what_was_done)
     if realised_reach < 0:
-        raise AllianceError(_("Het bereik kan niet negatief zijn."), "realised_reach")
+        raise InvalidInput(_("Het bereik kan niet negatief zijn."), "realised_reach")
     values = _indicator_values(commitment, indicator_values)
     try:
         with transaction.atomic():
@@ -334,7 +334,7 @@ def progress_report_create(
                 actor_label=_label(actor),
             )
     except IntegrityError as error:
-        raise AllianceError(_("Voor dit jaar is al een verslag ingediend."), "year") from error
+        raise InvalidInput(_("Voor dit jaar is al een verslag ingediend."), "year") from error
     return report
 
 

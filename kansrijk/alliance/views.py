@@ -9,7 +9,6 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,15 +25,12 @@ from kansrijk.alliance.forms import (
     ProgressReportForm,
     indicators_from,
 )
+from kansrijk.core.errors import DomainError, show_domain_error
 from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.organisations.constants import Kind
 
 MUNICIPALITY_CODE_LENGTH = 6  # GM1640
-
-
-def _show_error(form: Form, error: services.AllianceError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def _choice(value: str, allowed: list[str]) -> str:
@@ -98,8 +94,8 @@ def pledge_sign(request: HttpRequest, organisation_id: UUID) -> HttpResponse:
                 signatory_role=data["signatory_role"],
                 signed_on=data["signed_on"],
             )
-        except services.AllianceError as error:
-            _show_error(form, error)
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("De pledge is ondertekend namens %(name)s.") % {"name": organisation.name})
             return redirect("alliance:index")
@@ -120,8 +116,8 @@ def pledge_withdraw(request: HttpRequest, organisation_id: UUID) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         try:
             services.pledge_withdraw(actor=request.user, organisation=organisation, note=form.cleaned_data["note"])
-        except services.AllianceError as error:
-            _show_error(form, error)
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("De pledge is ingetrokken voor %(name)s.") % {"name": organisation.name})
             return redirect("alliance:index")
@@ -152,8 +148,8 @@ def commitment_create(request: HttpRequest, organisation_id: UUID) -> HttpRespon
             commitment = services.commitment_create(
                 actor=request.user, organisation=organisation, details=form.to_input(indicators_from(formset))
             )
-        except services.AllianceError as error:
-            _show_error(form, error)
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("Je inzet is opgeslagen."))
             return redirect("alliance:commitment_detail", commitment_id=commitment.pk)
@@ -171,8 +167,8 @@ def commitment_update(request: HttpRequest, commitment_id: UUID) -> HttpResponse
             services.commitment_update(
                 actor=request.user, commitment=commitment, details=form.to_input(indicators_from(formset))
             )
-        except services.AllianceError as error:
-            _show_error(form, error)
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect("alliance:commitment_detail", commitment_id=commitment.pk)
@@ -214,8 +210,8 @@ def progress_create(request: HttpRequest, commitment_id: UUID) -> HttpResponse:
                 obstacles=data["obstacles"],
                 structural_barriers=data["structural_barriers"],
             )
-        except services.AllianceError as error:
-            _show_error(form, error)
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("Je voortgangsverslag is opgeslagen. Dank je wel!"))
             return redirect("alliance:commitment_detail", commitment_id=commitment.pk)

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kansrijk.core.erasure_log import ErasureLogContents
-from kansrijk.referrals import retention
+from kansrijk.referrals import services as referrals
+from kansrijk.referrals.constants import CONCERN_MODEL
 
 REPLAYERS: dict[str, Callable[[list[str]], int]] = {
-    retention.CONCERN_MODEL: lambda ids: retention.concern_erasures_replay(concern_ids=ids),
+    CONCERN_MODEL: lambda ids: referrals.concern_erasures_replay(concern_ids=ids),
 }
 
 

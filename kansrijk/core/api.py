@@ -8,13 +8,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+from kansrijk.core.errors import DomainError
 
 
 def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
@@ -38,8 +41,26 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     return [{"field": prefix, "message": str(detail)}]
 
 
+def _domain_error(exc: DomainError) -> Response | exceptions.ValidationError:
+    """Invalid input is answered as DRF's own validation errors (400, one entry per field);
+    the other kinds as their status with the message as `detail` and as the field's error."""
+    if exc.status == status.HTTP_400_BAD_REQUEST:
+        return exceptions.ValidationError(
+            {field or "non_field_errors": list(msgs) for field, msgs in exc.problems.items()}
+        )
+    set_rollback()
+    errors = [{"field": field, "message": message} for field, msgs in exc.problems.items() for message in msgs]
+    return Response({"detail": exc.message, "errors": errors}, status=exc.status)
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """Errors as JSON: a top-level `detail` and one `errors` entry per field."""
+    """Errors as JSON: a top-level `detail` and one `errors` entry per field. The one DRF
+    handler for the domain errors of every app too (`core.errors.DomainError`, ADR 0025)."""
+    if isinstance(exc, DomainError):
+        answer = _domain_error(exc)
+        if isinstance(answer, Response):
+            return answer
+        exc = answer
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

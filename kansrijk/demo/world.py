@@ -6,8 +6,6 @@ import base64
 import hashlib
 from dataclasses import dataclass
 
-from django.db import transaction
-
 from kansrijk.organisations.constants import Kind, Role
 
 DEMO_MUNICIPALITY = "GM1640"  # Leudal
@@ -149,12 +147,3 @@ def demo_totp_secret(email: str) -> str:
     """A fixed, known TOTP secret per demo login, so the demo can be reproduced."""
     digest = hashlib.sha256(f"kansrijk-demo-totp:{email}".encode()).digest()[:20]
     return base64.b32encode(digest).decode()
-
-
-@transaction.atomic
-def load() -> list[DemoLogin]:
-    from kansrijk.demo.loaders import LOADERS
-
-    for loader in LOADERS:
-        loader()
-    return [*LOGINS, STAFF_LOGIN]

@@ -9,8 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from kansrijk.accounts.selectors import user_has_totp
-from kansrijk.accounts.two_factor import session_has_two_factors
+from kansrijk.accounts.selectors import session_has_two_factors, user_has_totp
 from kansrijk.organisations.selectors import user_requires_two_factor
 
 # The API answers for itself (403 JSON from its authentication classes); static files

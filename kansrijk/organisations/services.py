@@ -11,13 +11,10 @@ from django.utils import timezone
 from kansrijk.accounts.models import ApiToken, User
 from kansrijk.accounts.services import api_token_revoke, user_create
 from kansrijk.audit.services import record
+from kansrijk.core.errors import InvalidInput
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.constants import Kind, Role
 from kansrijk.organisations.models import Membership, Organisation
-
-
-class OrganisationError(Exception):
-    """A request about organisations that cannot be carried out; the message says why."""
 
 
 def _municipalities(codes: Iterable[str]) -> list[Municipality]:
@@ -25,7 +22,7 @@ def _municipalities(codes: Iterable[str]) -> list[Municipality]:
     found = {m.code: m for m in Municipality.objects.filter(code__in=codes)}
     unknown = [code for code in codes if code not in found]
     if unknown:
-        raise OrganisationError(f"Unknown municipality code(s): {', '.join(unknown)} (expected e.g. GM0363).")
+        raise InvalidInput(f"Unknown municipality code(s): {', '.join(unknown)} (expected e.g. GM0363).")
     return [found[code] for code in codes]
 
 
@@ -44,11 +41,11 @@ def organisation_create(
 ) -> Organisation:
     name = name.strip()
     if kind not in Kind.values:
-        raise OrganisationError(f"Unknown kind '{kind}'. Choose one of: {', '.join(Kind.values)}.")
+        raise InvalidInput(f"Unknown kind '{kind}'. Choose one of: {', '.join(Kind.values)}.")
     if not name:
-        raise OrganisationError("An organisation needs a name.")
+        raise InvalidInput("An organisation needs a name.")
     if Organisation.objects.filter(name__iexact=name).exists():
-        raise OrganisationError(f"An organisation named '{name}' already exists.")
+        raise InvalidInput(f"An organisation named '{name}' already exists.")
     municipalities = _municipalities(municipality_codes)
     organisation = Organisation(
         name=name,
@@ -63,7 +60,7 @@ def organisation_create(
     try:
         organisation.full_clean()
     except ValidationError as error:
-        raise OrganisationError(
+        raise InvalidInput(
             "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
         ) from error
     with transaction.atomic():
@@ -75,9 +72,9 @@ def organisation_create(
 
 def membership_create(*, actor: User | None, user: User, organisation: Organisation, role: str) -> Membership:
     if role not in Role.values:
-        raise OrganisationError(f"Unknown role '{role}'. Choose one of: {', '.join(Role.values)}.")
+        raise InvalidInput(f"Unknown role '{role}'. Choose one of: {', '.join(Role.values)}.")
     if Membership.objects.filter(user=user, organisation=organisation).exists():
-        raise OrganisationError(f"{user.email} is already a member of {organisation.name}.")
+        raise InvalidInput(f"{user.email} is already a member of {organisation.name}.")
     with transaction.atomic():
         membership = Membership.objects.create(user=user, organisation=organisation, role=role)
         record(
@@ -103,11 +100,11 @@ def user_create_with_membership(
     """Provision a person: a new user with one role in an existing organisation."""
     organisation = Organisation.objects.filter(name__iexact=organisation_name.strip()).first()
     if organisation is None:
-        raise OrganisationError(
+        raise InvalidInput(
             f"Unknown organisation '{organisation_name}'. Create it first with `kansrijk organisation create`."
         )
     if role not in Role.values:
-        raise OrganisationError(f"Unknown role '{role}'. Choose one of: {', '.join(Role.values)}.")
+        raise InvalidInput(f"Unknown role '{role}'. Choose one of: {', '.join(Role.values)}.")
     with transaction.atomic():
         user = user_create(actor=actor, email=email, password=password, full_name=full_name, is_demo=is_demo)
         return membership_create(actor=actor, user=user, organisation=organisation, role=role)
@@ -115,7 +112,7 @@ def user_create_with_membership(
 
 def _require_administrator(*, actor: User, organisation: Organisation) -> None:
     if not Membership.objects.filter(user=actor, organisation=organisation, role=Role.ADMINISTRATOR).exists():
-        raise OrganisationError(f"Only an administrator of {organisation.name} may do this.")
+        raise InvalidInput(f"Only an administrator of {organisation.name} may do this.")
 
 
 def membership_end(*, actor: User, membership: Membership) -> None:
@@ -124,7 +121,7 @@ def membership_end(*, actor: User, membership: Membership) -> None:
     organisation = membership.organisation
     _require_administrator(actor=actor, organisation=organisation)
     if membership.user_id == actor.pk:
-        raise OrganisationError("You cannot end your own membership; ask another administrator.")
+        raise InvalidInput("You cannot end your own membership; ask another administrator.")
     with transaction.atomic():
         record(
             actor=actor,

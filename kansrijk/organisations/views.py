@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kansrijk.accounts.models import User
+from kansrijk.core.errors import DomainError, show_domain_error
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.organisations import selectors, services
 from kansrijk.organisations.constants import Kind
@@ -79,6 +80,6 @@ def access_end(request: HttpRequest, organisation_id: UUID, membership_id: UUID)
             )
         else:
             messages.error(request, _("Kies wat u wilt doen: toegang beëindigen of sleutels intrekken."))
-    except services.OrganisationError as error:
-        messages.error(request, str(error))
+    except DomainError as error:
+        show_domain_error(request, error)
     return redirect("organisations:access_review", organisation_id=organisation.pk)

@@ -35,24 +35,12 @@ from kansrijk.referrals.api_serializers import (
 )
 from kansrijk.referrals.constants import SIGNS, DeclineReason
 from kansrijk.referrals.models import Referral
-from kansrijk.referrals.workflow import TransitionError, targets_from
+from kansrijk.referrals.workflow import targets_from
 
 ERROR = inline_serializer(
     "ReferralsError", fields={"detail": serializers.CharField(), "errors": serializers.ListField()}
 )
 TAG = ["referrals"]
-
-
-def _error(error: services.ReferralError | TransitionError) -> Response:
-    """Domain errors as the project's error format: 409 conflict, 403 not allowed, 400 invalid."""
-    if isinstance(error, services.ReferralError) and not isinstance(
-        error, services.ConflictError | services.NotAllowedError
-    ):
-        raise exceptions.ValidationError({error.field or "non_field_errors": [error.message]})
-    code = status.HTTP_403_FORBIDDEN if isinstance(error, services.NotAllowedError) else status.HTTP_409_CONFLICT
-    message = str(error)
-    field = getattr(error, "field", "") or ("to" if isinstance(error, TransitionError) else "")
-    return Response({"detail": message, "errors": [{"field": field, "message": message}]}, status=code)
 
 
 def _valid(serializer_class: type[serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
@@ -116,18 +104,15 @@ def concern_list(request: Request) -> Response:
         return Response(ConcernSerializer(selectors.concern_page_for(user=request.user), many=True).data)
     data = _valid(ConcernInSerializer, request)
     wishes = [services.WishData(text=data["wishes"])] if data["wishes"].strip() else []
-    try:
-        concern = services.concern_create(
-            actor=selectors.acting_user(request.user),
-            organisation=_organisation_for(request, data.get("organisation")),
-            municipality_code=data["municipality"],
-            children=[services.ChildData(**child) for child in data["children"]],
-            signs=data["signals"],
-            note=data["note"],
-            wishes=wishes,
-        )
-    except services.ReferralError as error:
-        return _error(error)
+    concern = services.concern_create(
+        actor=selectors.acting_user(request.user),
+        organisation=_organisation_for(request, data.get("organisation")),
+        municipality_code=data["municipality"],
+        children=[services.ChildData(**child) for child in data["children"]],
+        signs=data["signals"],
+        note=data["note"],
+        wishes=wishes,
+    )
     concern = selectors.concern_get_for(user=request.user, concern_id=concern.pk)
     return Response(ConcernSerializer(concern).data, status=status.HTTP_201_CREATED)
 
@@ -145,18 +130,15 @@ def concern_detail(request: Request, concern_id: uuid.UUID) -> Response:
 def consent_create(request: Request, concern_id: uuid.UUID) -> Response:
     concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
     data = _valid(ConsentInSerializer, request)
-    try:
-        consent = services.consent_create(
-            actor=selectors.acting_user(request.user),
-            concern=concern,
-            given_by=data["given_by"],
-            purpose=data["purpose"],
-            method=data["method"],
-            organisation_ids=data["organisations"],
-            expires_on=data["expires_on"],
-        )
-    except services.ReferralError as error:
-        return _error(error)
+    consent = services.consent_create(
+        actor=selectors.acting_user(request.user),
+        concern=concern,
+        given_by=data["given_by"],
+        purpose=data["purpose"],
+        method=data["method"],
+        organisation_ids=data["organisations"],
+        expires_on=data["expires_on"],
+    )
     return Response(ConsentSerializer(consent).data, status=status.HTTP_201_CREATED)
 
 
@@ -170,10 +152,7 @@ def consent_create(request: Request, concern_id: uuid.UUID) -> Response:
 def consent_withdraw(request: Request, concern_id: uuid.UUID, consent_id: uuid.UUID) -> Response:
     concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
     consent = selectors.consent_get_for(user=request.user, concern=concern, consent_id=consent_id)
-    try:
-        services.consent_withdraw(actor=selectors.acting_user(request.user), consent=consent)
-    except services.ReferralError as error:
-        return _error(error)
+    services.consent_withdraw(actor=selectors.acting_user(request.user), consent=consent)
     consent.refresh_from_db()
     return Response(ConsentSerializer(consent).data)
 
@@ -247,12 +226,9 @@ def referral_list(request: Request) -> Response:
         concern = selectors.concern_get_for(user=request.user, concern_id=data["concern"])
     except Http404 as error:
         raise exceptions.ValidationError({"concern": ["Deze melding bestaat niet."]}) from error
-    try:
-        referral = services.referral_create(
-            actor=selectors.acting_user(request.user), concern=concern, service_id=data["service"], note=data["note"]
-        )
-    except services.ReferralError as error:
-        return _error(error)
+    referral = services.referral_create(
+        actor=selectors.acting_user(request.user), concern=concern, service_id=data["service"], note=data["note"]
+    )
     # The answer carries the children's names: it is a read of personal data, audited like one.
     referral = selectors.referral_get_for(user=request.user, referral_id=referral.pk)
     return Response(_detail(request, referral), status=status.HTTP_201_CREATED)
@@ -277,18 +253,15 @@ def referral_transition(request: Request, referral_id: uuid.UUID) -> Response:
     Declining (from sent, accepted or in progress) needs `reason_code`; a missing or unknown code is a 400."""
     referral = selectors.referral_get_for(user=request.user, referral_id=referral_id, audit=False)
     data = _valid(TransitionInSerializer, request)
-    try:
-        services.referral_transition(
-            actor=selectors.acting_user(request.user),
-            referral=referral,
-            target=data["to"],
-            reason=data["reason"],
-            reason_code=data["reason_code"],
-            delivered_what=data["delivered_what"] or (data["reason"] if data["to"] == "done" else ""),
-            amount_cents=data["amount_cents"],
-        )
-    except (services.ReferralError, TransitionError) as error:
-        return _error(error)
+    services.referral_transition(
+        actor=selectors.acting_user(request.user),
+        referral=referral,
+        target=data["to"],
+        reason=data["reason"],
+        reason_code=data["reason_code"],
+        delivered_what=data["delivered_what"] or (data["reason"] if data["to"] == "done" else ""),
+        amount_cents=data["amount_cents"],
+    )
     # The answer carries the children's names (while consent holds): audited as a read.
     referral = selectors.referral_get_for(user=request.user, referral_id=referral_id)
     return Response(_detail(request, referral))

@@ -13,24 +13,25 @@ from django.utils.translation import ngettext
 
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
+from kansrijk.core.errors import Conflict, InvalidInput
 from kansrijk.referrals.constants import OPEN_STATUSES, CloseReason
 from kansrijk.referrals.models import Concern, Referral
-from kansrijk.referrals.services import ConflictError, ReferralError, clean_text, require_member
+from kansrijk.referrals.services import clean_text, require_member
 
 
 def concern_close(*, actor: User, concern: Concern, reason: str, note: str = "") -> Concern:
     """Close the concern with a reason from `CloseReason` and optional text; refused while referrals are open."""
     require_member(actor, concern.organisation_id)
     if reason not in CloseReason.values:
-        raise ReferralError(_("Kies waarom je de zorg afsluit."), "close_reason")
+        raise InvalidInput(_("Kies waarom je de zorg afsluit."), "close_reason")
     note = clean_text("close_note", note)
     with transaction.atomic():
         locked = Concern.objects.select_for_update().get(pk=concern.pk)
         if locked.closed_at is not None:
-            raise ConflictError(_("Deze zorg is al afgesloten."), "close_reason")
+            raise Conflict(_("Deze zorg is al afgesloten."), "close_reason")
         open_count = Referral.objects.filter(concern=locked, status__in=OPEN_STATUSES).count()
         if open_count:
-            raise ConflictError(
+            raise Conflict(
                 ngettext(
                     "Er loopt nog %(n)s verwijzing. Trek die eerst in of wacht op het antwoord.",
                     "Er lopen nog %(n)s verwijzingen. Trek die eerst in of wacht op het antwoord.",
@@ -54,7 +55,7 @@ def concern_reopen(*, actor: User, concern: Concern) -> Concern:
     with transaction.atomic():
         locked = Concern.objects.select_for_update().get(pk=concern.pk)
         if locked.closed_at is None:
-            raise ConflictError(_("Deze zorg is niet afgesloten."))
+            raise Conflict(_("Deze zorg is niet afgesloten."))
         record(actor=actor, action="concern.reopen", obj=locked, detail={"was_closed_for": locked.close_reason})
         Concern.objects.filter(pk=locked.pk).update(
             closed_at=None, closed_by=None, close_reason="", close_note="", last_activity_at=timezone.now()

@@ -117,3 +117,7 @@ class FamilyAnswer(models.TextChoices):
     YES = "yes", _("Ja, het hielp")
     PARTLY = "partly", _("Een beetje")
     NO = "no", _("Nee")
+
+
+# The name a concern has in the audit trail and the erasure log (`core.erasure_log`).
+CONCERN_MODEL = "referrals.concern"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.money import MoneyInputError, format_euros, parse_money
 from kansrijk.core.validators import BoundedIntegerField, LongTextField, ShortTextField
 from kansrijk.referrals.constants import (
     SIGNS,
@@ -20,9 +19,9 @@ from kansrijk.referrals.constants import (
     GivenBy,
     School,
 )
+from kansrijk.referrals.services import MAX_AMOUNT_CENTS
 from kansrijk.socialmap.constants import NEEDS
 
-MAX_AMOUNT_EUROS = 100_000  # services.MAX_AMOUNT_CENTS in euros
 NEED_CHOICES = [("", _("— kies (niet verplicht) —")), *[(n.code, n.name_nl) for n in NEEDS]]
 TEXTAREA = {"class": "utrecht-textarea", "rows": 3}
 
@@ -174,19 +173,19 @@ class ReferralForm(forms.Form):
 
 
 def parse_euros(value: str) -> int | None:
-    """'12,50' or '12.50' or '€ 12' → cents; '' → None."""
-    value = re.sub(r"[€\s]", "", value or "").replace(",", ".")
-    if not value:
+    """'12,50', '1.234,56' or '€ 12' → cents (`core.money.parse_money`); '' → None."""
+    if not (value or "").strip():
         return None
     try:
-        amount = Decimal(value)
-    except InvalidOperation as error:
-        raise forms.ValidationError(_("Vul een bedrag in euro's in, bijvoorbeeld 12,50.")) from error
-    if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise forms.ValidationError(_("Vul een bedrag in euro's in, bijvoorbeeld 12,50."))
-    if amount > MAX_AMOUNT_EUROS:
-        raise forms.ValidationError(_("Vul een bedrag in van 0 tot %(max)s euro.") % {"max": MAX_AMOUNT_EUROS})
-    return int(amount * 100)
+        cents = parse_money(value).cents
+    except MoneyInputError as error:
+        raise forms.ValidationError(str(error)) from error
+    if cents > MAX_AMOUNT_CENTS:
+        raise forms.ValidationError(
+            _("Vul een bedrag in van %(low)s tot %(max)s.")
+            % {"low": format_euros(0), "max": format_euros(MAX_AMOUNT_CENTS)}
+        )
+    return cents
 
 
 class StepForm(forms.Form):

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kansrijk.core.errors import DomainError
 from kansrijk.referrals import selectors, services
 from kansrijk.referrals.forms import ReferralForm
 from kansrijk.referrals.receivers import organisation_ids_with_users, waiting_without_users_for
@@ -50,7 +51,7 @@ def referral_create(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse
                 service_ids=form.cleaned_data["services"],
                 note=form.cleaned_data["note"],
             )
-        except services.ReferralError as error:
+        except DomainError as error:
             form.add_error("services" if error.field == "service" else None, error.message)
         else:
             messages.success(request, _("Verwijzingen verstuurd: %(n)s.") % {"n": len(made)})

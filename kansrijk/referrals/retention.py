@@ -24,15 +24,10 @@ from django.db.models import Count
 from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
 from kansrijk.core import erasure_log
+from kansrijk.core.errors import Conflict
 from kansrijk.referrals import selectors
-from kansrijk.referrals.constants import OPEN_STATUSES, Status
+from kansrijk.referrals.constants import CONCERN_MODEL, OPEN_STATUSES, Status
 from kansrijk.referrals.models import Barrier, Concern, ConcernRecord, Feedback, Referral
-
-CONCERN_MODEL = "referrals.concern"
-
-
-class RetentionError(Exception):
-    """A concern that may not be erased yet (it still has open referrals)."""
 
 
 def _days_to_help(referrals: list[Referral]) -> list[int]:
@@ -97,7 +92,7 @@ def concern_erase(*, actor: User | None, concern: Concern, replay: bool = False)
         concern = Concern.objects.select_for_update().get(pk=concern.pk)
         referrals = list(Referral.objects.filter(concern=concern))
         if not replay and any(r.status in OPEN_STATUSES for r in referrals):
-            raise RetentionError("This concern still has open referrals.")
+            raise Conflict("This concern still has open referrals.")
         anonymous = _anonymous_record(concern, referrals)
         barriers = _anonymise_barriers(concern)
         concern_id = str(concern.pk)

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,11 +20,27 @@ from kansrijk.core.suppression import suppress
 from kansrijk.organisations.constants import Kind
 from kansrijk.organisations.models import Membership, Organisation
 from kansrijk.referrals.constants import (
-    DEFAULT_RETENTION_DAYS,
     OPEN_STATUSES,
-    REMINDER_WORKING_DAYS,
     BarrierCategory,
     Status,
+)
+from kansrijk.referrals.due import (  # what background work finds due, for tasks and commands
+    concern_list_due_for_erasure as concern_list_due_for_erasure,
+)
+from kansrijk.referrals.due import (
+    consent_list_expired_with_open_referrals as consent_list_expired_with_open_referrals,
+)
+from kansrijk.referrals.due import (
+    referral_list_due_for_reminder as referral_list_due_for_reminder,
+)
+from kansrijk.referrals.due import (
+    referral_queryset,
+)
+from kansrijk.referrals.due import (
+    retention_days as retention_days,
+)
+from kansrijk.referrals.due import (
+    working_days_before as working_days_before,
 )
 from kansrijk.referrals.labels import children_text
 from kansrijk.referrals.models import Barrier, Child, Concern, ConcernRecord, Consent, Notification, Referral
@@ -109,9 +124,7 @@ def concern_get_for(*, user: Any, concern_id: uuid.UUID) -> Concern:
         .prefetch_related(
             "children",
             Prefetch("consents", queryset=Consent.objects.prefetch_related("organisations")),
-            Prefetch(
-                "referrals", queryset=_referral_queryset().prefetch_related("steps__actor", "steps__organisation")
-            ),
+            Prefetch("referrals", queryset=referral_queryset().prefetch_related("steps__actor", "steps__organisation")),
         )
         .filter(pk=concern_id)
         .first()
@@ -158,10 +171,6 @@ def consent_organisation_choices(*, concern: Concern) -> list[Organisation]:
 # --- referrals --------------------------------------------------------------------------------------------------
 
 
-def _referral_queryset() -> QuerySet[Referral]:
-    return Referral.objects.select_related("receiver", "referrer", "consent", "service", "created_by")
-
-
 def _visible(user: Any) -> Q:
     ids = organisation_ids_for(user=user)
     return Q(receiver_id__in=ids) | Q(referrer_id__in=ids)
@@ -169,7 +178,7 @@ def _visible(user: Any) -> Q:
 
 def referral_get_for(*, user: Any, referral_id: uuid.UUID, audit: bool = True) -> Referral:
     referral = (
-        _referral_queryset()
+        referral_queryset()
         .select_related("concern__municipality")
         .prefetch_related("steps__actor", "steps__organisation", "concern__children")
         .filter(_visible(user), pk=referral_id)
@@ -316,47 +325,6 @@ def referrer_contact(*, referral: Referral) -> ReferrerContact:
 
 def notification_list_for(*, user: Any, limit: int = 20) -> QuerySet[Notification]:
     return Notification.objects.filter(organisation_id__in=organisation_ids_for(user=user))[:limit]
-
-
-# --- background work ------------------------------------------------------------------------------------------
-
-
-def working_days_before(day: date, days: int) -> date:
-    """The date `days` working days (Mon-Fri) before `day`; public holidays are not skipped."""
-    while days > 0:
-        day -= timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
-
-
-def referral_list_due_for_reminder(*, now: datetime | None = None) -> QuerySet[Referral]:
-    """Referrals still `sent` after 10 working days whose receiver was not reminded yet."""
-    today = timezone.localdate(now or timezone.now())
-    cutoff = working_days_before(today, REMINDER_WORKING_DAYS)
-    return _referral_queryset().filter(status=Status.SENT, reminded_at__isnull=True, created_at__date__lte=cutoff)
-
-
-def consent_list_expired_with_open_referrals(*, now: datetime | None = None) -> QuerySet[Consent]:
-    """Consents past their end date (not withdrawn) under which a referral is still open."""
-    open_referrals = Referral.objects.filter(consent=OuterRef("pk"), status__in=OPEN_STATUSES)
-    return (
-        Consent.objects.filter(withdrawn_at__isnull=True, expires_at__lte=now or timezone.now())
-        .filter(Exists(open_referrals))
-        .select_related("concern")
-        .order_by("expires_at")
-    )
-
-
-def retention_days() -> int:
-    return int(getattr(settings, "REFERRALS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
-
-
-def concern_list_due_for_erasure(*, now: datetime | None = None) -> QuerySet[Concern]:
-    """Closed concerns (no open referral) without activity for the retention period."""
-    cutoff = (now or timezone.now()) - timedelta(days=retention_days())
-    open_referrals = Referral.objects.filter(concern=OuterRef("pk"), status__in=OPEN_STATUSES)
-    return Concern.objects.filter(last_activity_at__lt=cutoff).exclude(Exists(open_referrals)).order_by("created_at")
 
 
 # --- aggregates for municipalities ---------------------------------------------------------------------------

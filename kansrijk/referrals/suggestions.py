@@ -21,8 +21,7 @@ from kansrijk.referrals.models import Concern
 from kansrijk.screener.selectors import scheme_advice_for
 from kansrijk.socialmap.constants import NEED_BY_CODE
 from kansrijk.socialmap.models import Service
-from kansrijk.socialmap.search import SearchCriteria
-from kansrijk.socialmap.selectors import service_search
+from kansrijk.socialmap.selectors import SearchCriteria, service_search
 
 KIND_ORDER = {Kind.MUNICIPALITY.value: 0, Kind.FUND.value: 1}
 FUND_ORDER = ("jeugdfonds", "leergeld", "kinderhulp")

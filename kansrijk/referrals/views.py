@@ -7,12 +7,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kansrijk.core.errors import DomainError, show_domain_error
 from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.organisations.constants import Role
@@ -31,18 +31,8 @@ from kansrijk.referrals.forms import (
     StepForm,
 )
 from kansrijk.referrals.models import Concern
-from kansrijk.referrals.workflow import TransitionError, targets_from
+from kansrijk.referrals.workflow import targets_from
 from kansrijk.socialmap.constants import NEED_BY_CODE
-
-
-def show_error(form: Form | None, request: HttpRequest, error: services.ReferralError | TransitionError) -> None:
-    """A domain error next to its field when the form has it, else as a page message."""
-    message = getattr(error, "message", str(error))
-    field = getattr(error, "field", "")
-    if form is not None:
-        form.add_error(field if field in form.fields else None, message)
-    else:
-        messages.error(request, message)
 
 
 @login_required
@@ -116,8 +106,8 @@ def concern_create(request: HttpRequest) -> HttpResponse:
                 note=form.cleaned_data["note"],
                 wishes=wishes,
             )
-        except services.ReferralError as error:
-            show_error(form, request, error)
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("De zorg is opgeslagen. Bespreek het met de ouders en vraag toestemming."))
             return redirect("referrals:concern", concern.pk)
@@ -175,8 +165,8 @@ def concern_close(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
             reason=form.cleaned_data["close_reason"],
             note=form.cleaned_data["close_note"],
         )
-    except services.ReferralError as error:
-        show_error(None, request, error)
+    except DomainError as error:
+        show_domain_error(request, error)
     else:
         messages.success(request, _("De zorg is afgesloten."))
     return redirect("referrals:concern", concern.pk)
@@ -188,8 +178,8 @@ def concern_reopen(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
     concern = selectors.concern_get_for(user=request.user, concern_id=concern_id)
     try:
         reopen_concern(actor=selectors.acting_user(request.user), concern=concern)
-    except services.ReferralError as error:
-        show_error(None, request, error)
+    except DomainError as error:
+        show_domain_error(request, error)
     else:
         messages.success(request, _("De zorg is weer open."))
     return redirect("referrals:concern", concern.pk)
@@ -210,8 +200,8 @@ def consent_create(request: HttpRequest, concern_id: uuid.UUID) -> HttpResponse:
                 organisation_ids=form.cleaned_data["organisations"],
                 expires_on=form.cleaned_data.get("expires_on"),
             )
-        except services.ReferralError as error:
-            show_error(form, request, error)
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("De toestemming is vastgelegd."))
             return redirect("referrals:concern", concern.pk)
@@ -225,8 +215,8 @@ def consent_withdraw(request: HttpRequest, concern_id: uuid.UUID, consent_id: uu
     consent = selectors.consent_get_for(user=request.user, concern=concern, consent_id=consent_id)
     try:
         withdrawn = services.consent_withdraw(actor=selectors.acting_user(request.user), consent=consent)
-    except services.ReferralError as error:
-        show_error(None, request, error)
+    except DomainError as error:
+        show_domain_error(request, error)
     else:
         messages.success(
             request, _("De toestemming is ingetrokken. Ingetrokken verwijzingen: %(n)s.") % {"n": len(withdrawn)}
@@ -293,8 +283,8 @@ def referral_step(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
             delivered_what=form.cleaned_data["delivered_what"],
             amount_cents=form.cleaned_data["amount"],
         )
-    except (services.ReferralError, TransitionError) as error:
-        show_error(None, request, error)
+    except DomainError as error:
+        show_domain_error(request, error)
     else:
         messages.success(request, _("De status is nu: %(status)s.") % {"status": Status(referral.status).label})
     return redirect("referrals:referral", referral.pk)
@@ -308,8 +298,8 @@ def barrier_create(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse
     if form.is_valid():
         try:
             services.barrier_create(actor=selectors.acting_user(request.user), referral=referral, **form.cleaned_data)
-        except services.ReferralError as error:
-            show_error(None, request, error)
+        except DomainError as error:
+            show_domain_error(request, error)
         else:
             messages.success(request, _("Dank je. De drempel is doorgegeven aan de gemeente (alleen als aantal)."))
     else:
@@ -324,8 +314,8 @@ def feedback_create(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         try:
             services.feedback_record(actor=selectors.acting_user(request.user), referral=referral, **form.cleaned_data)
-        except services.ReferralError as error:
-            show_error(form, request, error)
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("Dank je. De terugkoppeling is opgeslagen."))
             return redirect("referrals:referral", referral.pk)

@@ -16,13 +16,10 @@ from typing import Literal
 
 from django.utils.translation import gettext as _
 
+from kansrijk.core.errors import Conflict
 from kansrijk.referrals.constants import Status
 
 Side = Literal["receiver", "referrer"]
-
-
-class TransitionError(Exception):
-    """A step that the lifecycle does not allow; the message (Dutch) says why."""
 
 
 @dataclass(frozen=True)
@@ -50,14 +47,16 @@ _BY_STEP = {(t.source, t.target): t for t in TRANSITIONS}
 
 
 def transition_for(*, source: str, target: str) -> Transition:
-    """The allowed step from `source` to `target`, or `TransitionError` with a clear message."""
+    """The allowed step from `source` to `target`; otherwise `Conflict` (an illegal step, HTTP 409)
+    about the field `to`, with a clear message."""
     if target not in Status.values:
-        raise TransitionError(_("'%(target)s' is geen bekende status.") % {"target": target})
+        raise Conflict(_("'%(target)s' is geen bekende status.") % {"target": target}, "to")
     found = _BY_STEP.get((source, target))
     if found is None:
-        raise TransitionError(
+        raise Conflict(
             _("Van '%(source)s' naar '%(target)s' kan niet.")
-            % {"source": Status(source).label, "target": Status(target).label}
+            % {"source": Status(source).label, "target": Status(target).label},
+            "to",
         )
     return found
 

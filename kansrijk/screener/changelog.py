@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from kansrijk.audit.models import AuditEvent
+from kansrijk.core.money import format_euros
 from kansrijk.screener.constants import NEED_NAMES, AppliesVia, IncomeTest, PaymentRoute, School
 from kansrijk.screener.models import SchemeVersion
 
@@ -35,9 +36,7 @@ def euros(cents: int | None) -> str:
     """Dutch money with two decimals: 25000 -> "€ 250,00", 123456 -> "€ 1.234,56"; None -> "geen"."""
     if cents is None:
         return _("geen")
-    whole, rest = divmod(abs(int(cents)), 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+    return format_euros(int(cents))
 
 
 def day(value: dt.date | None) -> str:

@@ -8,11 +8,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.money import ConfirmMoneyForm, MoneyInputError, format_money_input, parse_money
 from kansrijk.core.validators import BoundedIntegerField, LongTextField, ShortTextField
 from kansrijk.screener.constants import NEEDS, AppliesVia, IncomeTest, PaymentRoute, School
 from kansrijk.screener.forms import euros
 from kansrijk.screener.models import Scheme
-from kansrijk.screener.money_input import ConfirmMoneyForm, MoneyInputError, format_money_input, parse_money
 from kansrijk.screener.services import VersionData, version_errors
 
 # VersionData's cent fields and the form's money fields (euros typed Dutch-style, cents out).

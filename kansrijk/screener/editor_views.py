@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kansrijk.audit.selectors import audit_event_list_for_object
+from kansrijk.core.errors import DomainError
 from kansrijk.screener.changelog import change_log
 from kansrijk.screener.editor_forms import EURO_FIELDS, SchemeVersionForm, initial_from
 from kansrijk.screener.models import Scheme, SchemeVersion
@@ -33,7 +34,7 @@ from kansrijk.screener.selectors import (
     version_list,
     version_to_rule,
 )
-from kansrijk.screener.services import SchemeDataError, VersionData, scheme_version_create
+from kansrijk.screener.services import VersionData, scheme_version_create
 
 PREVIEW_MUNICIPALITY = "GM1640"
 
@@ -101,8 +102,8 @@ def scheme_edit(request: HttpRequest, scheme_id: uuid.UUID) -> HttpResponse:
         return render(request, "screener/scheme_form.html", context)
     try:
         scheme_version_create(actor=request.user, scheme=scheme, data=form.data_object)  # type: ignore[arg-type]
-    except SchemeDataError as error:
-        for field, problems in error.errors.items():
+    except DomainError as error:
+        for field, problems in error.problems.items():
             name = EURO_FIELDS.get(field, field)
             for problem in problems:
                 form.add_error(name if name in form.fields else None, problem)

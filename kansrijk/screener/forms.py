@@ -9,10 +9,10 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.money import ConfirmMoneyForm, MoneyField
 from kansrijk.core.validators import BoundedIntegerField, ShortTextField
 from kansrijk.rules.money import format_cents, format_euros_nl
 from kansrijk.screener.constants import School
-from kansrijk.screener.money_input import ConfirmMoneyForm, MoneyField
 from kansrijk.screener.selectors import municipality_choices, municipality_for_postcode, postcode_is_valid
 
 YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]

@@ -8,10 +8,7 @@ is a 400 with a message, never a silent empty list.
 
 from __future__ import annotations
 
-import math
-import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from django.db.models import QuerySet
@@ -25,175 +22,25 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kansrijk.core.validators import text_problem
-from kansrijk.municipalities.models import Municipality
 from kansrijk.socialmap import selectors
-from kansrijk.socialmap.constants import NEED_BY_CODE
+from kansrijk.socialmap.api_params import (
+    MAX_SIZE,
+    criteria_from,
+    envelope,
+    object_id,
+    paging,
+    param,
+    queryset_page,
+    search_text,
+    uuid_param,
+)
 from kansrijk.socialmap.hsds import serialize
-from kansrijk.socialmap.models import TaxonomyTerm
-from kansrijk.socialmap.search import SearchCriteria
 
 HSDS_VERSION = "3.1"
 # The HSDS profile this API follows (the base specification, no national profile) and the
 # official description of the API (a copy is in socialmap/tests/data/hsds, tested against).
 HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/overview.html"
 HSDS_OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.1/schema/openapi.json"
-DEFAULT_SIZE = 20
-MAX_SIZE = 100
-MAX_PROXIMITY_KM = 200.0
-MAX_SEARCH = 200
-
-
-def _param(request: Request, *names: str) -> str:
-    for name in names:
-        value = request.query_params.get(name, "").replace("\x00", "").strip()
-        if value:
-            return value
-    return ""
-
-
-def _search(request: Request) -> str:
-    """The free-text search, refused (not cut) when longer than MAX_SEARCH characters (ADR 0012)."""
-    text = _param(request, "search")
-    problem = text_problem(text, max_length=MAX_SEARCH)
-    if problem:
-        raise ValidationError({"search": problem})
-    return text
-
-
-def _int(request: Request, name: str, *, low: int, high: int, default: int | None = None) -> int | None:
-    raw = _param(request, name)
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError as error:
-        raise ValidationError({name: f"'{raw}' is not a whole number."}) from error
-    if not low <= value <= high:
-        raise ValidationError({name: f"{value} must be between {low} and {high}."})
-    return value
-
-
-def _uuid(request: Request, name: str) -> uuid.UUID | None:
-    raw = _param(request, name)
-    if not raw:
-        return None
-    try:
-        return uuid.UUID(raw)
-    except ValueError as error:
-        raise ValidationError({name: f"'{raw}' is not a UUID."}) from error
-
-
-def _modified_after(request: Request) -> datetime | None:
-    raw = _param(request, "modified_after")
-    if not raw:
-        return None
-    try:
-        moment = (
-            datetime.fromisoformat(raw)
-            if "T" in raw
-            else datetime.combine(date.fromisoformat(raw), datetime.min.time())
-        )
-    except ValueError as error:
-        raise ValidationError({"modified_after": f"'{raw}' is not a date or date-time (ISO 8601)."}) from error
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _terms(request: Request) -> tuple[uuid.UUID, ...]:
-    term_id = _uuid(request, "taxonomy_term_id")
-    need = _param(request, "need")
-    if need and need not in NEED_BY_CODE:
-        raise ValidationError({"need": f"unknown need '{need}'; use one of {', '.join(NEED_BY_CODE)}."})
-    ids = tuple(i for i in (term_id, NEED_BY_CODE[need].id if need else None) if i is not None)
-    if term_id is not None and not TaxonomyTerm.objects.filter(pk=term_id).exists():
-        raise ValidationError({"taxonomy_term_id": f"unknown taxonomy term {term_id}."})
-    return ids
-
-
-def _municipality(request: Request) -> str:
-    code = _param(request, "municipality").upper()
-    if code and not Municipality.objects.filter(code=code).exists():
-        raise ValidationError({"municipality": f"unknown municipality '{code}' (use a CBS code such as GM1640)."})
-    return code
-
-
-def _proximity_km(request: Request) -> float | None:
-    raw, metres = _param(request, "proximity_km"), False
-    if not raw:
-        raw, metres = _param(request, "proximity"), True
-    if not raw:
-        return None
-    try:
-        value = float(raw) / (1000 if metres else 1)
-    except ValueError as error:
-        raise ValidationError({"proximity": f"'{raw}' is not a number."}) from error
-    if not 0 < value <= MAX_PROXIMITY_KM or math.isnan(value):
-        raise ValidationError({"proximity": f"must be more than 0 and at most {MAX_PROXIMITY_KM:.0f} km."})
-    return value
-
-
-def _point(request: Request) -> tuple[float, float] | None:
-    postcode = _param(request, "postcode")
-    if not postcode:
-        if _param(request, "proximity", "proximity_km"):
-            raise ValidationError({"postcode": "proximity needs a postcode."})
-        return None
-    place = selectors.postcode_place(postcode=postcode)
-    if place is None:
-        raise ValidationError({"postcode": f"the postcode '{postcode}' could not be placed; use municipality."})
-    return place.latitude, place.longitude
-
-
-def criteria_from(request: Request) -> SearchCriteria:
-    age = _int(request, "age", low=0, high=120)
-    return SearchCriteria(
-        text=_search(request),
-        term_ids=_terms(request),
-        municipality=_municipality(request),
-        min_age=_int(request, "minimal_age", low=0, high=120, default=age),
-        max_age=_int(request, "maximal_age", low=0, high=120, default=age),
-        point=_point(request),
-        radius_km=_proximity_km(request),
-        organization_id=_uuid(request, "organization_id"),
-        modified_after=_modified_after(request),
-    )
-
-
-def _paging(request: Request) -> tuple[int, int]:
-    page = _int(request, "page", low=1, high=1_000_000, default=1)
-    size = _int(request, "per_page", low=1, high=MAX_SIZE, default=DEFAULT_SIZE)
-    return page or 1, size or DEFAULT_SIZE
-
-
-def envelope(contents: list[Any], total: int, page: int, size: int) -> dict[str, Any]:
-    """The HSDS page. A page past the last one is an empty page, not an error (as the HSDS
-    API description pages: `empty` says there is nothing on it)."""
-    pages = max(1, math.ceil(total / size))
-    return {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": page,
-        "size": len(contents),
-        "first_page": page == 1,
-        "last_page": page >= pages,
-        "empty": not contents,
-        "contents": contents,
-    }
-
-
-def _queryset_page(request: Request, queryset: QuerySet[Any], render: Any) -> dict[str, Any]:
-    page, size = _paging(request)
-    total = queryset.count()
-    items = list(queryset[(page - 1) * size : page * size]) if (page - 1) * size < total else []
-    return envelope([render(item) for item in items], total, page, size)
-
-
-def _object_id(raw: str) -> uuid.UUID:
-    """A path id: the HSDS description allows any string; one that is not a UUID names nothing of ours."""
-    try:
-        return uuid.UUID(raw)
-    except ValueError as error:
-        raise NotFound from error
 
 
 class HsdsNegotiation(DefaultContentNegotiation):
@@ -219,7 +66,7 @@ class HsdsView(APIView):
         super().initial(request, *args, **kwargs)
         _check_format(request)
         for name, reason in self.unsupported.items():
-            value = _param(request, name).lower()
+            value = param(request, name).lower()
             if value and value != "false":
                 raise ValidationError({name: f"is not supported by this API: {reason}"})
 
@@ -230,7 +77,7 @@ class HsdsView(APIView):
 
 
 def _check_format(request: Request) -> None:
-    wanted = _param(request, "format").lower()
+    wanted = param(request, "format").lower()
     if wanted and wanted != "json":
         raise ValidationError({"format": f"'{wanted}' is not supported by this API; it answers in json (pages)."})
 
@@ -294,8 +141,8 @@ class ServiceList(HsdsView):
     @_read_only("hsds_services_list", "HSDS services", SEARCH_PARAMETERS)
     def get(self, request: Request) -> Response:
         criteria = criteria_from(request)
-        page, size = _paging(request)
-        full = _param(request, "full").lower() == "true"
+        page, size = paging(request)
+        full = param(request, "full").lower() == "true"
         contents, total = selectors.service_hsds_search(criteria=criteria, page=page, size=size, full=full)
         if not contents and page > 1:  # past the last page: the count comes with the rows, so ask it
             total = selectors.service_hsds_search(criteria=criteria, page=1, size=1)[1]
@@ -309,7 +156,7 @@ class ServiceList(HsdsView):
 class ServiceDetail(HsdsView):
     @_read_only("hsds_service_get", "One HSDS service, fully nested")
     def get(self, request: Request, service_id: str) -> Response:
-        return Response(serialize.service(selectors.service_get(service_id=_object_id(service_id)), full=True))
+        return Response(serialize.service(selectors.service_get(service_id=object_id(service_id)), full=True))
 
 
 class OrganizationList(HsdsView):
@@ -322,8 +169,8 @@ class OrganizationList(HsdsView):
 
     @_read_only("hsds_organizations_list", "HSDS organizations")
     def get(self, request: Request) -> Response:
-        queryset = selectors.organization_list(search_text=_search(request))
-        return Response(_queryset_page(request, queryset, serialize.organization))
+        queryset = selectors.organization_list(search_text=search_text(request))
+        return Response(queryset_page(request, queryset, serialize.organization))
 
     @_read_only("hsds_organizations_search", "HSDS organizations (POST: the same search)")
     def post(self, request: Request) -> Response:
@@ -335,7 +182,7 @@ class OrganizationDetail(HsdsView):
 
     @_read_only("hsds_organization_get", "One HSDS organization with its services")
     def get(self, request: Request, organization_id: str) -> Response:
-        found = selectors.organization_get(organization_id=_object_id(organization_id))
+        found = selectors.organization_get(organization_id=object_id(organization_id))
         services = [serialize.row("service", s) for s in found.services.all()]
         return Response({**serialize.organization(found), "services": services})
 
@@ -358,7 +205,7 @@ class ServiceAtLocationList(HsdsView):
     @_read_only("hsds_service_at_locations_list", "HSDS services at locations", SERVICE_AT_LOCATION_PARAMETERS)
     def get(self, request: Request) -> Response:
         queryset = selectors.service_at_location_list(criteria=criteria_from(request))
-        return Response(_queryset_page(request, queryset, serialize.service_at_location))
+        return Response(queryset_page(request, queryset, serialize.service_at_location))
 
     @_read_only(
         "hsds_service_at_locations_search",
@@ -372,12 +219,12 @@ class ServiceAtLocationList(HsdsView):
 class ServiceAtLocationDetail(HsdsView):
     @_read_only("hsds_service_at_location_get", "The service at one location, fully nested (as HSDS describes)")
     def get(self, request: Request, service_at_location_id: str) -> Response:
-        found = selectors.service_at_location_get(service_at_location_id=_object_id(service_at_location_id))
+        found = selectors.service_at_location_get(service_at_location_id=object_id(service_at_location_id))
         return Response(serialize.service(found, full=True))
 
 
 def _named(queryset: QuerySet[Any], request: Request) -> QuerySet[Any]:
-    text = _param(request, "search")[:200]
+    text = param(request, "search")[:200]
     return queryset.filter(name__icontains=text) if text else queryset
 
 
@@ -385,7 +232,7 @@ class TaxonomyList(HsdsView):
     @_read_only("hsds_taxonomies_list", "HSDS taxonomies")
     def get(self, request: Request) -> Response:
         queryset = _named(selectors.taxonomy_list(), request)
-        return Response(_queryset_page(request, queryset, lambda t: serialize.row("taxonomy", t)))
+        return Response(queryset_page(request, queryset, lambda t: serialize.row("taxonomy", t)))
 
     @_read_only("hsds_taxonomies_search", "HSDS taxonomies (POST: the same search)")
     def post(self, request: Request) -> Response:
@@ -395,7 +242,7 @@ class TaxonomyList(HsdsView):
 class TaxonomyDetail(HsdsView):
     @_read_only("hsds_taxonomy_get", "One HSDS taxonomy")
     def get(self, request: Request, taxonomy_id: str) -> Response:
-        found = selectors.taxonomy_list().filter(pk=_object_id(taxonomy_id)).first()
+        found = selectors.taxonomy_list().filter(pk=object_id(taxonomy_id)).first()
         if found is None:
             raise NotFound
         return Response(serialize.row("taxonomy", found))
@@ -405,15 +252,15 @@ class TaxonomyTermList(HsdsView):
     @_read_only("hsds_taxonomy_terms_list", "HSDS taxonomy terms")
     def get(self, request: Request) -> Response:
         queryset = _named(selectors.taxonomy_term_list(), request)
-        taxonomy_id = _uuid(request, "taxonomy_id")
+        taxonomy_id = uuid_param(request, "taxonomy_id")
         if taxonomy_id is not None:
             queryset = queryset.filter(taxonomy_id=taxonomy_id)
-        parent_id = _uuid(request, "parent_id")
+        parent_id = uuid_param(request, "parent_id")
         if parent_id is not None:
             queryset = queryset.filter(parent_id=parent_id)
-        if _param(request, "top_only").lower() == "true":
+        if param(request, "top_only").lower() == "true":
             queryset = queryset.filter(parent=None)
-        return Response(_queryset_page(request, queryset, serialize.term))
+        return Response(queryset_page(request, queryset, serialize.term))
 
     @_read_only("hsds_taxonomy_terms_search", "HSDS taxonomy terms (POST: the same search)")
     def post(self, request: Request) -> Response:
@@ -423,7 +270,7 @@ class TaxonomyTermList(HsdsView):
 class TaxonomyTermDetail(HsdsView):
     @_read_only("hsds_taxonomy_term_get", "One HSDS taxonomy term")
     def get(self, request: Request, term_id: str) -> Response:
-        found = selectors.taxonomy_term_list().filter(pk=_object_id(term_id)).first()
+        found = selectors.taxonomy_term_list().filter(pk=object_id(term_id)).first()
         if found is None:
             raise NotFound
         return Response(serialize.term(found))

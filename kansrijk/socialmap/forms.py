@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.core.money import MoneyField
 from kansrijk.core.validators import BoundedIntegerField, LongTextField, ShortTextField
 from kansrijk.municipalities.selectors import municipality_list
 from kansrijk.socialmap.area_picker import ServiceAreaField
@@ -25,6 +26,9 @@ def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
     field = form.fields[name]
     assert isinstance(field, forms.ChoiceField)
     return field
+
+
+MAX_COST_CENTS = 9_999_999_99  # as the form allowed before: at most 9 digits with 2 decimals
 
 
 class SearchForm(forms.Form):
@@ -81,9 +85,7 @@ class ServiceForm(forms.Form):
     fees_description = ShortTextField(
         label=_("Wat kost het?"), required=False, help_text=_("Bijvoorbeeld: gratis voor het gezin.")
     )
-    cost_euros = forms.DecimalField(
-        label=_("Eigen bijdrage in euro"), required=False, min_value=0, max_digits=9, decimal_places=2
-    )
+    cost_euros = MoneyField(label=_("Eigen bijdrage in euro"), required=False, max_cents=MAX_COST_CENTS)
     municipalities = ServiceAreaField(
         label=_("In welke gemeenten?"),
         required=False,
@@ -115,7 +117,7 @@ class ServiceForm(forms.Form):
 
     def to_data(self) -> ServiceData:
         d = self.cleaned_data
-        cents = None if d["cost_euros"] is None else int(d["cost_euros"] * 100)
+        cents = d["cost_euros"]  # whole cents (`MoneyField`)
         return ServiceData(
             name=d["name"],
             description=d["description"],

@@ -14,6 +14,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from kansrijk.audit.services import record
+from kansrijk.core.errors import InvalidInput
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap import search
@@ -34,10 +35,6 @@ from kansrijk.socialmap.models import (
 )
 
 MAX_AGE = 120
-
-
-class SocialMapError(Exception):
-    """A change to the social map that cannot be made; the message (Dutch, B1) says why."""
 
 
 @dataclass(frozen=True)
@@ -96,9 +93,9 @@ def hsds_organization_ensure(*, organisation: Organisation) -> HsdsOrganization:
 def _check_ages(data: ServiceData) -> None:
     for age in (data.minimum_age, data.maximum_age):
         if age is not None and not 0 <= age <= MAX_AGE:
-            raise SocialMapError(f"Een leeftijd ligt tussen 0 en {MAX_AGE} jaar.")
+            raise InvalidInput(f"Een leeftijd ligt tussen 0 en {MAX_AGE} jaar.")
     if data.minimum_age is not None and data.maximum_age is not None and data.minimum_age > data.maximum_age:
-        raise SocialMapError("De minimumleeftijd is hoger dan de maximumleeftijd.")
+        raise InvalidInput("De minimumleeftijd is hoger dan de maximumleeftijd.")
 
 
 def _check_contact(data: ServiceData) -> None:
@@ -108,29 +105,29 @@ def _check_contact(data: ServiceData) -> None:
         if data.url:
             URLValidator()(data.url)
     except ValidationError as error:
-        raise SocialMapError("Het e-mailadres of de website klopt niet.") from error
+        raise InvalidInput("Het e-mailadres of de website klopt niet.") from error
 
 
 def _check_service(data: ServiceData, organisation: Organisation) -> None:
     if not data.name.strip():
-        raise SocialMapError("Geef de hulp een naam.")
+        raise InvalidInput("Geef de hulp een naam.")
     _check_ages(data)
     _check_contact(data)
     unknown = [code for code in data.need_codes if code not in NEED_BY_CODE]
     if unknown:
-        raise SocialMapError(f"Onbekende behoefte: {', '.join(unknown)}.")
+        raise InvalidInput(f"Onbekende behoefte: {', '.join(unknown)}.")
     if data.status not in ServiceStatus.values:
-        raise SocialMapError("Kies een geldige status.")
+        raise InvalidInput("Kies een geldige status.")
     own = set(Location.objects.filter(organization_id=organisation.pk).values_list("id", flat=True))
     if set(data.location_ids) - own:
-        raise SocialMapError("Je kunt alleen locaties van je eigen organisatie kiezen.")
+        raise InvalidInput("Je kunt alleen locaties van je eigen organisatie kiezen.")
 
 
 def _municipalities(codes: Iterable[str]) -> list[Municipality]:
     codes = [code.strip().upper() for code in codes]
     found = list(Municipality.objects.filter(code__in=codes).only("code"))
     if len(found) != len(set(codes)):
-        raise SocialMapError("Een van de gekozen gemeenten bestaat niet.")
+        raise InvalidInput("Een van de gekozen gemeenten bestaat niet.")
     return found
 
 
@@ -266,14 +263,14 @@ def service_reminded_mark(*, actor: AbstractBaseUser | None, service_ids: Iterab
 def _check_location(data: LocationData) -> tuple[Municipality, str]:
     municipality = Municipality.objects.filter(code=data.municipality_code.strip().upper()).first()
     if municipality is None:
-        raise SocialMapError("Kies de gemeente van de locatie.")
+        raise InvalidInput("Kies de gemeente van de locatie.")
     postcode = postcode_normalize(data.postal_code)
     if len(postcode) != 6:
-        raise SocialMapError("Vul een postcode in zoals 6093 AB.")
+        raise InvalidInput("Vul een postcode in zoals 6093 AB.")
     if (data.latitude is None) != (data.longitude is None):
-        raise SocialMapError("Vul breedtegraad en lengtegraad allebei in, of allebei niet.")
+        raise InvalidInput("Vul breedtegraad en lengtegraad allebei in, of allebei niet.")
     if data.latitude is not None and not (50.5 <= data.latitude <= 53.7 and 3.2 <= (data.longitude or 0) <= 7.3):
-        raise SocialMapError("Deze coördinaten liggen niet in Nederland.")
+        raise InvalidInput("Deze coördinaten liggen niet in Nederland.")
     return municipality, postcode
 
 

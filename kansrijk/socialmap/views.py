@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kansrijk.accounts.models import User
+from kansrijk.core.errors import DomainError, show_domain_error
 from kansrijk.socialmap import selectors, services
 from kansrijk.socialmap.constants import NEED_BY_CODE
 from kansrijk.socialmap.forms import LocationForm, SearchForm, ServiceForm
@@ -133,8 +134,8 @@ def _save_service(request: HttpRequest, form: ServiceForm, organisation: Any, se
             service = services.service_create(actor=_user(request), organisation=organisation, data=form.to_data())
         else:
             service = services.service_update(actor=_user(request), service=service, data=form.to_data())
-    except services.SocialMapError as error:
-        form.add_error(None, str(error))
+    except DomainError as error:
+        show_domain_error(request, error, form)
         return None
     messages.success(request, _("De hulp is opgeslagen."))
     return redirect("socialmap:service", service_id=service.id)
@@ -175,7 +176,7 @@ def _initial(service: Any) -> dict[str, Any]:
         ],
         "locations": [str(i) for i in service.service_at_locations.values_list("location_id", flat=True)],
         "phone": phone.number if phone else "",
-        "cost_euros": None if cost is None or cost.amount_cents is None else cost.amount_cents / 100,
+        "cost_euros": None if cost is None else cost.amount_cents,  # whole cents, shown by `MoneyField`
     }
 
 
@@ -207,8 +208,8 @@ def _location_page(request: HttpRequest, organisation: Any, location: Any, initi
             services.location_save(
                 actor=_user(request), organisation=organisation, data=form.to_data(), location=location
             )
-        except services.SocialMapError as error:
-            form.add_error(None, str(error))
+        except DomainError as error:
+            show_domain_error(request, error, form)
         else:
             messages.success(request, _("De locatie is opgeslagen."))
             return redirect("socialmap:manage")

@@ -12,6 +12,7 @@ from kansrijk.alliance import services
 from kansrijk.alliance.constants import Activity, ReachUnit, TargetGroup
 from kansrijk.alliance.models import Commitment, CommitmentVersion
 from kansrijk.audit.models import AuditEvent
+from kansrijk.core.errors import DomainError
 
 DETAILS = services.CommitmentInput(
     title="Signalen herkennen op school",
@@ -50,12 +51,12 @@ def test_a_coordinator_of_a_signed_partner_adds_a_commitment_with_version_one(co
 
 
 def test_a_commitment_needs_a_signed_pledge(coordinator, pledge):
-    with pytest.raises(services.AllianceError, match="pledge"):
+    with pytest.raises(DomainError, match="pledge"):
         create(coordinator.user, coordinator.organisation)
 
 
 def test_a_member_may_not_add_a_commitment(member, signed):
-    with pytest.raises(services.AllianceError):
+    with pytest.raises(DomainError):
         create(member.user, member.organisation)
 
 
@@ -75,7 +76,7 @@ def test_a_member_may_not_add_a_commitment(member, signed):
     ],
 )
 def test_a_commitment_that_is_not_smart_is_refused_with_the_field_named(coordinator, signed, changes, field):
-    with pytest.raises(services.AllianceError) as error:
+    with pytest.raises(DomainError) as error:
         create(coordinator.user, coordinator.organisation, **changes)
     assert error.value.field == field
     assert not Commitment.objects.exists()
@@ -127,5 +128,5 @@ def test_indicators_keep_their_id_when_kept_by_name(coordinator, signed):
 
 def test_a_coordinator_of_another_organisation_may_not_update(coordinator, signed, other_coordinator):
     commitment = create(coordinator.user, coordinator.organisation)
-    with pytest.raises(services.AllianceError):
+    with pytest.raises(DomainError):
         services.commitment_update(actor=other_coordinator.user, commitment=commitment, details=DETAILS)

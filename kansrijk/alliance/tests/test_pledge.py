@@ -10,6 +10,7 @@ from kansrijk.alliance import selectors, services
 from kansrijk.alliance.constants import SignatureEnd
 from kansrijk.alliance.models import PledgeSignature
 from kansrijk.audit.models import AuditEvent
+from kansrijk.core.errors import DomainError
 
 
 def sign(actor, organisation, version, **overrides):
@@ -31,13 +32,13 @@ def test_a_coordinator_signs_the_exact_current_text_and_it_is_audited(coordinato
 
 
 def test_a_plain_member_may_not_sign(member, pledge):
-    with pytest.raises(services.AllianceError):
+    with pytest.raises(DomainError):
         sign(member.user, member.organisation, pledge)
     assert not PledgeSignature.objects.exists()
 
 
 def test_a_coordinator_of_another_organisation_may_not_sign(other_coordinator, organisation, pledge):
-    with pytest.raises(services.AllianceError):
+    with pytest.raises(DomainError):
         sign(other_coordinator.user, organisation, pledge)
 
 
@@ -48,7 +49,7 @@ def test_platform_staff_may_sign_for_any_organisation(organisation, pledge, djan
 
 def test_signing_twice_the_same_version_is_refused(coordinator, pledge):
     sign(coordinator.user, coordinator.organisation, pledge)
-    with pytest.raises(services.AllianceError, match="al ondertekend"):
+    with pytest.raises(DomainError, match="al ondertekend"):
         sign(coordinator.user, coordinator.organisation, pledge)
 
 
@@ -56,7 +57,7 @@ def test_an_old_version_cannot_be_signed_once_a_new_one_is_published(coordinator
     services.pledge_version_publish(
         actor=None, title="Pledge", text="Nieuwe tekst.", published_on=datetime.date(2025, 1, 1)
     )
-    with pytest.raises(services.AllianceError) as error:
+    with pytest.raises(DomainError) as error:
         sign(coordinator.user, coordinator.organisation, pledge)
     assert error.value.field == "pledge_version"
 
@@ -74,7 +75,7 @@ def test_signing_a_new_version_supersedes_the_old_signature(coordinator, pledge)
 
 
 def test_a_signing_date_in_the_future_is_refused(coordinator, pledge):
-    with pytest.raises(services.AllianceError) as error:
+    with pytest.raises(DomainError) as error:
         sign(
             coordinator.user,
             coordinator.organisation,
@@ -94,7 +95,7 @@ def test_withdrawing_ends_the_signature_and_is_audited(coordinator, signed):
 
 
 def test_withdrawing_without_a_signature_is_refused(coordinator, pledge):
-    with pytest.raises(services.AllianceError):
+    with pytest.raises(DomainError):
         services.pledge_withdraw(actor=coordinator.user, organisation=coordinator.organisation)
 
 

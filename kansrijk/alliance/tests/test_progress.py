@@ -14,6 +14,7 @@ from kansrijk.alliance import services
 from kansrijk.alliance.models import Commitment
 from kansrijk.alliance.tests.factories import CommitmentFactory, ProgressReportFactory
 from kansrijk.audit.models import AuditEvent
+from kansrijk.core.errors import DomainError
 from kansrijk.organisations.tests.factories import MembershipFactory
 
 NOW = datetime.datetime(2025, 6, 1, 10, 0, tzinfo=datetime.UTC)
@@ -49,7 +50,7 @@ def test_a_coordinator_files_a_report_and_the_indicator_is_copied(coordinator, c
 @time_machine.travel(NOW, tick=False)
 def test_one_report_per_commitment_per_year(coordinator, commitment):
     report(coordinator.user, commitment)
-    with pytest.raises(services.AllianceError) as error:
+    with pytest.raises(DomainError) as error:
         report(coordinator.user, commitment)
     assert error.value.field == "year"
 
@@ -57,7 +58,7 @@ def test_one_report_per_commitment_per_year(coordinator, commitment):
 @time_machine.travel(NOW, tick=False)
 def test_a_year_before_the_start_or_after_the_end_is_refused_with_the_years_it_covers(coordinator, commitment):
     for year in (2023, 2031):
-        with pytest.raises(services.AllianceError) as error:
+        with pytest.raises(DomainError) as error:
             report(coordinator.user, commitment, year=year)
         assert error.value.field == "year"
         assert f"{year} valt buiten deze inzet. Kies een jaar van 2024 tot en met 2030." in str(error.value)
@@ -66,19 +67,19 @@ def test_a_year_before_the_start_or_after_the_end_is_refused_with_the_years_it_c
 @time_machine.travel(NOW, tick=False)
 def test_an_indicator_of_another_commitment_is_refused(coordinator, commitment):
     stranger = CommitmentFactory()
-    with pytest.raises(services.AllianceError) as error:
+    with pytest.raises(DomainError) as error:
         report(coordinator.user, commitment, indicator_values={stranger.indicators.get().pk: Decimal(1)})
     assert error.value.field == "indicator_values"
 
 
 @time_machine.travel(NOW, tick=False)
 def test_people_may_not_backdate_a_report(coordinator, commitment):
-    with pytest.raises(services.AllianceError):
+    with pytest.raises(DomainError):
         report(coordinator.user, commitment, reported_on=datetime.date(2024, 1, 1))
 
 
 def test_a_coordinator_of_another_organisation_may_not_report(other_coordinator, commitment):
-    with pytest.raises(services.AllianceError):
+    with pytest.raises(DomainError):
         report(other_coordinator.user, commitment)
 
 

@@ -11,7 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from kansrijk.audit.models import AuditEvent
-from kansrijk.referrals import retention
+from kansrijk.referrals import services as referrals
 from kansrijk.referrals.models import Barrier, Child, Concern, ConcernRecord, Consent, Referral
 from kansrijk.referrals.tests.factories import BarrierFactory, ReferralFactory
 
@@ -45,7 +45,7 @@ def _drill(tmp_path):
     kept = ReferralFactory(in_progress=True).concern
     backup = tmp_path / "before-erasure.backup"
     call_command("backup", str(backup), stdout=io.StringIO())
-    assert retention.retention_run(dry_run=False).erased == 1
+    assert referrals.retention_run(dry_run=False).erased == 1
     logged = [json.loads(line) for line in settings.ERASURE_LOG_PATH.read_text().splitlines()]
     assert [(e["model"], e["id"]) for e in logged] == [("referrals.concern", str(concern.pk))]
     _assert_erased(concern)

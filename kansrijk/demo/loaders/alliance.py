@@ -15,10 +15,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from kansrijk.alliance import selectors, services
-from kansrijk.alliance.constants import Activity, ReachUnit, TargetGroup
+from kansrijk.alliance.constants import PLEDGE_V1_TEXT, PLEDGE_V1_TITLE, Activity, ReachUnit, TargetGroup
 from kansrijk.alliance.models import Commitment
-from kansrijk.alliance.pledge_text import PLEDGE_V1_TEXT, PLEDGE_V1_TITLE
-from kansrijk.alliance.status import add_months
+from kansrijk.alliance.selectors import add_months
 from kansrijk.demo.world import DEMO_MUNICIPALITY
 from kansrijk.organisations.models import Organisation
 

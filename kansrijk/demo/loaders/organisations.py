@@ -9,7 +9,7 @@ from kansrijk.accounts.services import user_create
 from kansrijk.demo.world import DEMO_PASSWORD, LOGINS, ORGANISATIONS, STAFF_LOGIN, demo_totp_secret
 from kansrijk.organisations.models import Organisation
 from kansrijk.organisations.services import membership_create, organisation_create
-from kansrijk.screener.reference import load_reference
+from kansrijk.screener.services import load_reference
 
 
 def _ensure_two_factor(user: User) -> None:

@@ -1,5 +1,5 @@
 """Demo schemes: Leudal's kindpakket and meedoenregeling, and Leudal's local funds, on top of the
-reference data (the national funds, `kansrijk.screener.reference`, loaded first and not demo).
+reference data (the national funds, `kansrijk.screener.services.load_reference`, loaded first and not demo).
 
 Idempotent: a scheme that exists (owner, municipality, slug) is left alone, with its versions.
 Leudal's rows are demo data (is_demo, source pointing at the demo note); the local funds'
@@ -13,12 +13,10 @@ from typing import Any
 
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Organisation
-from kansrijk.rules.funds import FUNDS
-from kansrijk.rules.order import RANK_MUNICIPAL
 from kansrijk.screener.constants import DEMO_NOTE_PATH, SchemeKind
 from kansrijk.screener.models import Scheme
-from kansrijk.screener.reference import fund_version, load_reference
-from kansrijk.screener.services import VersionData, scheme_create, scheme_version_create
+from kansrijk.screener.selectors import FUNDS, RANK_MUNICIPAL
+from kansrijk.screener.services import VersionData, fund_version, load_reference, scheme_create, scheme_version_create
 
 LEUDAL = "GM1640"
 MUNICIPALITY = "Gemeente Leudal"

@@ -6,8 +6,8 @@ import pytest
 
 from kansrijk.alliance import selectors
 from kansrijk.alliance.constants import Coverage
-from kansrijk.alliance.coverage import municipality_coverage
 from kansrijk.alliance.models import Commitment, PledgeSignature, ProgressReport
+from kansrijk.alliance.selectors import municipality_coverage
 from kansrijk.demo.loaders import alliance, organisations
 from kansrijk.organisations.models import Organisation
 

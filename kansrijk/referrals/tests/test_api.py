@@ -144,6 +144,7 @@ def test_an_illegal_transition_is_a_409_with_a_message(fund_worker, fund):
     )
     assert response.status_code == 409
     assert "kan niet" in response.json()["detail"]
+    assert response.json()["errors"] == [{"field": "to", "message": response.json()["detail"]}]
 
 
 def test_the_receiver_may_not_withdraw_and_the_referrer_may_not_accept(fund_worker, fund, teacher):

@@ -5,6 +5,7 @@ import pytest
 
 from kansrijk.audit.models import AuditEvent
 from kansrijk.conftest import client_for
+from kansrijk.core.errors import Conflict, DomainError, NotAllowed
 from kansrijk.referrals import services
 from kansrijk.referrals.closing import concern_close, concern_reopen
 from kansrijk.referrals.tests.factories import ConcernFactory, ConsentFactory, ReferralFactory
@@ -30,7 +31,7 @@ def test_closing_records_the_reason_and_text_and_an_audit_row(concern, teacher):
 
 
 def test_closing_needs_a_reason_from_the_list(concern, teacher):
-    with pytest.raises(services.ReferralError) as error:
+    with pytest.raises(DomainError) as error:
         concern_close(actor=teacher.user, concern=concern, reason="bored")
     assert error.value.field == "close_reason"
     concern.refresh_from_db()
@@ -40,7 +41,7 @@ def test_closing_needs_a_reason_from_the_list(concern, teacher):
 def test_a_concern_with_open_referrals_cannot_be_closed(concern, teacher, fund):
     ReferralFactory(concern=concern, receiver=fund, accepted=True)
     ReferralFactory(concern=concern, receiver=fund, done=True)
-    with pytest.raises(services.ConflictError, match="Er loopt nog 1 verwijzing"):
+    with pytest.raises(Conflict, match="Er loopt nog 1 verwijzing"):
         concern_close(actor=teacher.user, concern=concern, reason="help_arranged")
     concern.refresh_from_db()
     assert concern.closed_at is None
@@ -52,21 +53,21 @@ def test_reopening_clears_the_closing_and_is_audited(concern, teacher):
     concern_reopen(actor=teacher.user, concern=concern)
     assert (concern.closed_at, concern.close_reason) == (None, "")
     assert AuditEvent.objects.get(action="concern.reopen").detail == {"was_closed_for": "no_longer_needed"}
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         concern_reopen(actor=teacher.user, concern=concern)
 
 
 def test_only_the_concerns_organisation_closes_it(concern, other_coordinator):
-    with pytest.raises(services.NotAllowedError):
+    with pytest.raises(NotAllowed):
         concern_close(actor=other_coordinator.user, concern=concern, reason="other")
 
 
 def test_a_closed_concern_takes_no_new_referral_or_consent(concern, teacher, fund, sport_service):
     ConsentFactory(concern=concern, organisations=[fund])
     concern_close(actor=teacher.user, concern=concern, reason="other")
-    with pytest.raises(services.ConflictError, match="afgesloten"):
+    with pytest.raises(Conflict, match="afgesloten"):
         services.referral_create(actor=teacher.user, concern=concern, service_id=sport_service.pk)
-    with pytest.raises(services.ConflictError, match="afgesloten"):
+    with pytest.raises(Conflict, match="afgesloten"):
         services.consent_create(
             actor=teacher.user,
             concern=concern,

@@ -4,6 +4,7 @@ import pytest
 
 from kansrijk.audit.models import AuditEvent
 from kansrijk.conftest import client_for
+from kansrijk.core.errors import Conflict, DomainError, NotAllowed
 from kansrijk.referrals import services
 from kansrijk.referrals.constants import CONSENT_WITHDRAWN_REASON
 from kansrijk.referrals.tests.factories import ConcernFactory, ConsentFactory, ReferralFactory
@@ -14,14 +15,14 @@ pytestmark = pytest.mark.django_db
 def test_a_referral_needs_consent_for_the_receiving_organisation(teacher, fund, sport_service, other_organisation):
     concern = ConcernFactory(organisation=teacher.organisation)
     ConsentFactory(concern=concern, organisations=[other_organisation])
-    with pytest.raises(services.ConflictError, match="toestemming"):
+    with pytest.raises(Conflict, match="toestemming"):
         services.referral_create(actor=teacher.user, concern=concern, service_id=sport_service.pk)
 
 
 def test_a_withdrawn_consent_does_not_count(teacher, fund, sport_service):
     concern = ConcernFactory(organisation=teacher.organisation)
     ConsentFactory(concern=concern, organisations=[fund], withdrawn=True)
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         services.referral_create(actor=teacher.user, concern=concern, service_id=sport_service.pk)
 
 
@@ -76,7 +77,7 @@ def test_the_receiver_cannot_act_on_a_done_referral_after_consent_is_withdrawn(t
     )
     referral.consent.withdrawn_at = referral.created_at
     referral.consent.save()
-    with pytest.raises(services.ConflictError, match="toestemming"):
+    with pytest.raises(Conflict, match="toestemming"):
         services.referral_transition(
             actor=fund_worker.user, referral=referral, target="done", delivered_what="Contributie"
         )
@@ -85,7 +86,7 @@ def test_the_receiver_cannot_act_on_a_done_referral_after_consent_is_withdrawn(t
 def test_withdrawing_twice_is_a_conflict(teacher):
     consent = ConsentFactory(concern=ConcernFactory(organisation=teacher.organisation))
     services.consent_withdraw(actor=teacher.user, consent=consent)
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         services.consent_withdraw(actor=teacher.user, consent=consent)
 
 
@@ -131,14 +132,14 @@ def test_who_may_consent_depends_on_the_childrens_ages(teacher, fund, birth_year
     if allowed:
         assert call().given_by == given_by
     else:
-        with pytest.raises(services.ReferralError) as error:
+        with pytest.raises(DomainError) as error:
             call()
         assert error.value.field == "given_by"
 
 
 def test_another_organisation_cannot_record_consent(other_coordinator, fund):
     concern = ConcernFactory()
-    with pytest.raises(services.NotAllowedError):
+    with pytest.raises(NotAllowed):
         services.consent_create(
             actor=other_coordinator.user,
             concern=concern,

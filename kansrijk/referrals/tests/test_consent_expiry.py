@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kansrijk.audit.models import AuditEvent
 from kansrijk.conftest import client_for
+from kansrijk.core.errors import Conflict, DomainError
 from kansrijk.referrals import selectors, services
 from kansrijk.referrals.models import Notification, Referral
 from kansrijk.referrals.tests.factories import ConcernFactory, ConsentFactory, ReferralFactory
@@ -42,7 +43,7 @@ def test_a_chosen_end_date_is_kept_through_that_whole_day(teacher, fund):
 
 
 def test_an_end_date_today_or_earlier_is_refused_naming_the_field(teacher, fund):
-    with pytest.raises(services.ReferralError) as error:
+    with pytest.raises(DomainError) as error:
         _consent(teacher, fund, expires_on=timezone.localdate())
     assert error.value.field == "expires_on"
 
@@ -61,7 +62,7 @@ def test_expired_consent_is_not_valid_consent_at_read_time(teacher, fund, fund_w
     assert not selectors.access_referral_personal_data(user=fund_worker.user, referral=referral)
     body = client_for(fund_worker).get(f"/api/v1/referrals/{referral.pk}").json()
     assert body["shared"] is None
-    with pytest.raises(services.ConflictError, match="geen geldige toestemming"):
+    with pytest.raises(Conflict, match="geen geldige toestemming"):
         services.referral_create(actor=teacher.user, concern=concern, service_id=sport_service.pk)
 
 
@@ -141,5 +142,5 @@ def test_the_receiver_cannot_act_on_a_referral_whose_consent_expired(teacher, fu
     concern = ConcernFactory(organisation=teacher.organisation)
     consent = ConsentFactory(concern=concern, organisations=[fund], expires_at=timezone.now() - timedelta(seconds=1))
     referral = ReferralFactory(concern=concern, receiver=fund, consent=consent)
-    with pytest.raises(services.ConflictError, match="ingetrokken of verlopen"):
+    with pytest.raises(Conflict, match="ingetrokken of verlopen"):
         services.referral_transition(actor=fund_worker.user, referral=referral, target="accepted")

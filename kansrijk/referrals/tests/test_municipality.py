@@ -3,6 +3,7 @@
 import pytest
 
 from kansrijk.conftest import client_for, with_totp
+from kansrijk.core.errors import NotAllowed
 from kansrijk.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from kansrijk.referrals import services
 from kansrijk.referrals.models import Barrier
@@ -30,7 +31,7 @@ def test_either_side_of_a_referral_can_flag_a_barrier(teacher, fund, fund_worker
 
 
 def test_a_stranger_cannot_flag_a_barrier(other_coordinator):
-    with pytest.raises(services.NotAllowedError):
+    with pytest.raises(NotAllowed):
         services.barrier_create(
             actor=other_coordinator.user, referral=ReferralFactory(), category="transport", description="x"
         )

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from kansrijk.audit.models import AuditEvent
 from kansrijk.conftest import client_for, login_with_two_factors, with_totp
+from kansrijk.core.errors import DomainError
 from kansrijk.organisations.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from kansrijk.referrals import services
 from kansrijk.referrals.models import Notification, Referral
@@ -50,7 +51,7 @@ def three(teacher):
 def test_a_failure_for_the_third_service_leaves_none_of_the_first_two(teacher, three):
     concern, found = three
     before = (AuditEvent.objects.count(), Notification.objects.count())
-    with pytest.raises(services.ReferralError) as error:
+    with pytest.raises(DomainError) as error:
         services.referrals_create(actor=teacher.user, concern=concern, service_ids=[s.pk for s in found])
     assert "Sport bij fonds 3" in error.value.message
     assert not Referral.objects.exists()
@@ -113,7 +114,7 @@ def test_no_notice_mail_inside_a_rolled_back_transaction(teacher, django_capture
     other = _service(OrganisationFactory(name="Fonds zonder toestemming", fund=True), "Sport C")
     concern = ConcernFactory(organisation=teacher.organisation)
     ConsentFactory(concern=concern, organisations=[without])
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.ReferralError):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DomainError):
         services.referrals_create(actor=teacher.user, concern=concern, service_ids=[service.pk, other.pk])
     assert mail.outbox == []
 

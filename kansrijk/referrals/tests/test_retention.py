@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kansrijk.audit.models import AuditEvent
 from kansrijk.conftest import client_for
+from kansrijk.core.errors import Conflict
 from kansrijk.organisations.tests.factories import MembershipFactory, OrganisationFactory
 from kansrijk.referrals import retention, selectors
 from kansrijk.referrals.models import Barrier, Concern, ConcernRecord
@@ -89,7 +90,7 @@ def test_a_dry_run_changes_nothing(capsys):
 
 def test_an_open_concern_is_never_erased():
     referral = ReferralFactory(in_progress=True)
-    with pytest.raises(retention.RetentionError):
+    with pytest.raises(Conflict):
         retention.concern_erase(actor=None, concern=referral.concern)
 
 

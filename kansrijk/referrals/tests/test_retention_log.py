@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kansrijk.core import erasure_log
+from kansrijk.core.errors import Conflict
 from kansrijk.referrals import retention
 from kansrijk.referrals.models import Concern, ConcernRecord
 from kansrijk.referrals.tests.factories import ConcernFactory, ReferralFactory
@@ -53,7 +54,7 @@ def test_retention_erases_nothing_when_the_log_cannot_be_written(settings, tmp_p
 
 def test_a_replay_erases_a_logged_concern_even_if_the_restored_copy_has_it_open_and_only_once():
     referral = ReferralFactory(accepted=True)
-    with pytest.raises(retention.RetentionError):
+    with pytest.raises(Conflict):
         retention.concern_erase(actor=None, concern=referral.concern)
     ids = [str(referral.concern_id), "not-a-uuid"]
     assert retention.concern_erasures_replay(concern_ids=ids) == 1

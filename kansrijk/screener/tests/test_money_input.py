@@ -7,9 +7,9 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kansrijk.core.money import MoneyInputError, format_money_input, parse_money
 from kansrijk.rules.money import MAX_CENTS, format_euros_nl
 from kansrijk.screener.forms import details_form
-from kansrijk.screener.money_input import MoneyInputError, format_money_input, parse_money
 
 STEP_2 = {
     "gemeente": "GM1640", "partner": "nee", "kinderen": "1",
@@ -96,4 +96,4 @@ def test_the_editor_reads_band_amounts_the_dutch_way():
     form.cleaned_data = {"amount_bands": form.data["amount_bands"]}
     bands = form.clean_amount_bands()
     assert [b["cents"] for b in bands] == [160_050, 300_00]
-    assert bands_text(bands) == "4-11: 1.600,50; 12-17: 300"
+    assert bands_text(bands) == "4-11: 1.600,50; 12-17: 300,00"

@@ -10,9 +10,10 @@ import re
 import pypdf
 import pytest
 
+from kansrijk.core.errors import DomainError
 from kansrijk.core.testing.developer_text import assert_no_developer_text
 from kansrijk.screener.models import Scheme
-from kansrijk.screener.services import SchemeDataError, VersionData, scheme_version_create, version_errors
+from kansrijk.screener.services import VersionData, scheme_version_create, version_errors
 from kansrijk.screener.tests.test_family_check import STEP_1, STEP_2
 
 pytestmark = pytest.mark.django_db
@@ -89,9 +90,9 @@ NO_CONTACT = {"apply_url": "", "apply_phone": "", "apply_address": "", "apply_in
 
 def test_the_service_refuses_a_scheme_without_a_way_to_reach_it(demo):
     scheme = Scheme.objects.get(slug="kindpakket")
-    with pytest.raises(SchemeDataError) as error:
+    with pytest.raises(DomainError) as error:
         scheme_version_create(actor=None, scheme=scheme, data=_kindpakket_data(**NO_CONTACT))
-    assert "waar een gezin heen kan" in " ".join(error.value.errors["apply_url"])
+    assert "waar een gezin heen kan" in " ".join(error.value.problems["apply_url"])
     assert scheme.versions.count() == 1
 
 

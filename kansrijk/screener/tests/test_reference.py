@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from kansrijk.organisations.models import Organisation
 from kansrijk.screener.models import Scheme, SchemeVersion
-from kansrijk.screener.reference import NATIONAL_FUNDS
+from kansrijk.screener.services import NATIONAL_FUNDS
 
 pytestmark = pytest.mark.django_db
 

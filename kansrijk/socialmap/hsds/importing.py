@@ -11,29 +11,43 @@ row is rejected with that reason. Re-importing updates rows in place (upsert on 
 from __future__ import annotations
 
 import contextlib
-import gc
 import time
 import uuid
-import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import DatabaseError, connection, connections, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 
 from kansrijk.audit.services import record
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap import search
 from kansrijk.socialmap.geo import location_geo, postcode_normalize
-from kansrijk.socialmap.hsds import places, rules
+from kansrijk.socialmap.hsds import places, rules, storing
+from kansrijk.socialmap.hsds.checking import check_cells
 from kansrijk.socialmap.hsds.reader import Package, PackageError
-from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME, CellError, Column, Table, check_format, columns, max_lengths
-from kansrijk.socialmap.models import HsdsOrganization, Service, ServiceAtLocation
+from kansrijk.socialmap.hsds.storing import (
+    Batch,
+    Row,
+    analyze,
+    ensure_hsds_organizations,
+    row_key,
+    services_at,
+    services_of,
+    statement_for,
+    store_organisations,
+)
+from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME, Column, columns, max_lengths
+from kansrijk.socialmap.hsds.writer import (
+    BackgroundWriter,
+    large_cache,
+    second_connection_sees_all,
+    without_cycle_collection,
+)
+from kansrijk.socialmap.models import HsdsOrganization
 
 BATCH = 5000  # rows per savepoint; on PostgreSQL one is stored while the next is checked
 # SQLite stores ten batches per savepoint (a refused one is retried row by row). Random UUID
@@ -41,7 +55,6 @@ BATCH = 5000  # rows per savepoint; on PostgreSQL one is stored while the next i
 # of the table and its indexes: fewer transactions, fewer rewrites (100k package: 83 → 76 s;
 # now the whole import is one transaction).
 SQLITE_BATCHES = 10
-ORGANISATION_FIELDS = ("name", "description", "email", "website")
 
 
 @dataclass(frozen=True)
@@ -75,9 +88,6 @@ class ImportReport:
         return sum(c.created + c.updated for c in self.counts.values())
 
 
-Row = tuple[str, dict[str, Any]]
-
-
 class Importer:
     def __init__(self, *, actor: AbstractBaseUser | None, progress: Callable[[str], None] | None = None) -> None:
         self.actor = actor
@@ -87,7 +97,7 @@ class Importer:
         self.known: dict[str, set[uuid.UUID]] = {}
         self.rejected: dict[str, dict[uuid.UUID, str]] = defaultdict(dict)
         self.municipalities = places.PlaceIndex()
-        self.organisation_names: dict[str, uuid.UUID] | None = None
+        self.rule_context = rules.Context(municipalities=self.municipalities, reference_error=self.reference_error)
         self.hsds_organizations: set[uuid.UUID] | None = None
         self.touched_services: set[uuid.UUID] = set()
         self.touched_locations: set[uuid.UUID] = set()
@@ -110,18 +120,18 @@ class Importer:
         (rows, locations, search index), nothing of it (`ImportFailed`, the data as before)."""
         started = time.monotonic()
         self.report.notes += package.notes
-        _large_cache()
-        with _without_cycle_collection():
+        large_cache()
+        with without_cycle_collection():
             self._run(package)
         self.progress("updating the database's statistics")
-        _analyze()
+        analyze()
         self.report.seconds = time.monotonic() - started
         return self.report
 
     def _run(self, package: Package) -> None:
         if "location" in package.sources and "address" in package.sources:
             self._read_addresses(package)
-        if _second_connection_sees_all():
+        if second_connection_sees_all():
             self.writer = BackgroundWriter(self)
         try:
             with self.writer or transaction.atomic():
@@ -147,9 +157,7 @@ class Importer:
         rules.derive_locations(pending, self.municipalities)
         self.report.warnings += places.unplaced_warnings(self.touched_locations)
         self.stage = "building the search index"
-        services = (
-            self.touched_services | _services_at(self.touched_locations) | _services_of(self.touched_organisations)
-        )
+        services = self.touched_services | services_at(self.touched_locations) | services_of(self.touched_organisations)
         self.progress(f"indexing {len(services)} services for search")
         search.index_services(sorted(services))
 
@@ -214,37 +222,6 @@ class Importer:
         if isinstance(row_id, uuid.UUID):
             self.rejected[name][row_id] = f"{source}: {errors[0][1]}"
 
-    def _cells(  # noqa: C901
-        self, cols: tuple[Column, ...], lengths: dict[str, int], cells: dict[str, str]
-    ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-        values: dict[str, Any] = {}
-        errors: list[tuple[str, str]] = []
-        plain = _plain_text_columns(cols, lengths)
-        for col in cols:
-            raw = cells.get(col.name, "")
-            if col.name in plain and raw:  # fast path, same checks: free text with at most a length
-                values[col.attname] = raw
-                limit = plain[col.name]
-                if limit is not None and len(raw) > limit:
-                    errors.append((col.name, f"is longer than {limit} characters"))
-                continue
-            if raw == "":
-                if col.required:
-                    errors.append((col.name, "is required"))
-                values[col.attname] = None if col.parse is not str else ""
-                continue
-            try:
-                if col.enum and raw not in col.enum:
-                    raise CellError(f"'{raw}' is not one of: {', '.join(col.enum)}")
-                check_format(col.fmt, raw)
-                values[col.attname] = col.parse(raw)
-            except CellError as error:
-                errors.append((col.name, str(error)))
-                continue
-            if col.attname in lengths and len(raw) > lengths[col.attname]:
-                errors.append((col.name, f"is longer than {lengths[col.attname]} characters"))
-        return values, errors
-
     def _convert(
         self,
         name: str,
@@ -254,12 +231,12 @@ class Importer:
         cells: dict[str, str],
         seen: dict[uuid.UUID, str],
     ) -> dict[str, Any] | None:
-        values, errors = self._cells(cols, lengths, cells)
+        values, errors = check_cells(cols, lengths, cells)
         row_id: Any = values.get("organisation_id" if name == "organization" else "id")
         if not errors and row_id in seen:
             errors.append(("id", f"is a duplicate of {seen[row_id]}"))
         if not errors:
-            errors = self._references(cols, values) or rules.check(self, name, values)
+            errors = self._references(cols, values) or rules.check(self.rule_context, name, values)
         if errors:
             self._reject(name, source, errors, row_id)
             if name == "address":
@@ -311,12 +288,12 @@ class Importer:
                 values["last_modified"] = now
         if name == "location":
             self._derive_locations(rows, known)
-        statement = _statement(table, tuple(rows[0][1]))
+        statement = statement_for(table, tuple(rows[0][1]))
         return Batch(
             table=table,
             rows=rows,
             params=statement.params([values for _, values in rows]),
-            new=[_row_id(values) not in known for _, values in rows],
+            new=[row_key(values) not in known for _, values in rows],
             statement=statement,
         )
 
@@ -352,9 +329,11 @@ class Importer:
     def _store(self, batch: Batch) -> None:
         table, created = batch.table, sum(batch.new)
         if table.name == "organization":
-            self._store_organisations(batch.rows)
-        self._ensure_hsds_organizations(batch.rows)
-        _upsert(batch)
+            store_organisations(batch.rows)
+        if self.hsds_organizations is None:
+            self.hsds_organizations = set(HsdsOrganization.objects.values_list("pk", flat=True))
+        ensure_hsds_organizations(batch.rows, self.hsds_organizations)
+        storing.upsert(batch)
         record(
             actor=self.actor,
             action="socialmap.hsds_import",
@@ -389,7 +368,7 @@ class Importer:
     def _stored(self, name: str, batch: list[Row]) -> None:
         known = self.known_ids(name)
         for _, values in batch:
-            row_id = _row_id(values)
+            row_id = row_key(values)
             if row_id in known:
                 self.report.counts[name].updated += 1
                 if name == "organization":  # its name is in the documents of all its services
@@ -397,117 +376,10 @@ class Importer:
             else:
                 self.report.counts[name].created += 1
                 known.add(row_id)
-            rules.touch(self, name, values)
-
-    def _store_organisations(self, batch: list[Row]) -> None:
-        organisations = [
-            Organisation(
-                id=values["organisation_id"],
-                kind=rules.organisation_kind(values.get("legal_status") or ""),
-                **{key: values.get(key) or "" for key in ORGANISATION_FIELDS},
-            )
-            for _, values in batch
-        ]
-        Organisation.objects.bulk_create(
-            organisations,
-            update_conflicts=True,
-            unique_fields=["id"],
-            update_fields=[*ORGANISATION_FIELDS, "updated_at"],
-        )
-
-    def _ensure_hsds_organizations(self, batch: list[Row]) -> None:
-        """A package may name one of our organisations by its UUID without an organization row."""
-        if self.hsds_organizations is None:
-            self.hsds_organizations = set(HsdsOrganization.objects.values_list("pk", flat=True))
-        ids: set[uuid.UUID] = {v["organization_id"] for _, v in batch if v.get("organization_id")}
-        ids -= self.hsds_organizations
-        if ids:
-            HsdsOrganization.objects.bulk_create(
-                [HsdsOrganization(organisation_id=org_id) for org_id in ids], ignore_conflicts=True
-            )
-            self.hsds_organizations |= ids
-
-
-@contextlib.contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Python's cyclic garbage collector off while importing. The importer keeps millions of
-    small objects alive until it ends (known ids, addresses, documents), and every full
-    collection walked them all again: 22 of 100 s for the 100k package, at the same peak
-    memory without it. The importer makes no reference cycles to collect; reference counting
-    still frees everything else at once."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _large_cache() -> None:
-    """SQLite: random UUID keys touch the whole B-trees; keep them in memory while importing."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("PRAGMA cache_size = -262144")
-
-
-def _second_connection_sees_all() -> bool:
-    """Whether a second connection may store rows: PostgreSQL, when the caller holds no
-    transaction (the second connection would not see its uncommitted rows). Not SQLite:
-    measured, a second writer thread made the 100k import slower (92 s against 80 s), as
-    most of SQLite's storing is Python-side work under the same GIL."""
-    return connection.vendor == "postgresql" and not connection.in_atomic_block
-
-
-class BackgroundWriter:
-    """PostgreSQL: store batch N on a second connection while the importer checks batch N+1.
-
-    Checking is Python work and storing is mostly the database server's, so on two cores the
-    two overlap. One batch is in flight at a time; its result is settled on the importing
-    thread before the next is sent and at the end of every table. Every write of the import
-    happens on the writer's connection, in one transaction (a context manager: committed when
-    the import ends well, rolled back when it fails).
-    """
-
-    def __init__(self, importer: Importer) -> None:
-        self.importer = importer
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hsds-import")
-        self.pending: tuple[str, Future[tuple[list[Row], list[tuple[Row, str]]]]] | None = None
-        self.atomic = transaction.atomic()
-
-    def __enter__(self) -> BackgroundWriter:
-        self.call(self.atomic.__enter__)
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
-        try:
-            if error is None:
-                self.drain()
-        except BaseException as failure:
-            kind, error, trace = type(failure), failure, failure.__traceback__
-            raise
-        finally:
-            self.pending = None
-            try:
-                self.call(lambda: self.atomic.__exit__(kind, error, trace))
-            finally:
-                self.pool.submit(connections.close_all).result()  # the writer thread's own connection
-                self.pool.shutdown()
-
-    def call(self, function: Callable[[], Any]) -> Any:
-        """Run `function` on the writer's thread (its connection) and wait for it."""
-        self.drain()
-        return self.pool.submit(function).result()
-
-    def submit(self, batch: Batch) -> None:
-        self.drain()
-        self.pending = (batch.table.name, self.pool.submit(self.importer._write_rows, batch))
-
-    def drain(self) -> None:
-        if self.pending is not None:
-            name, future = self.pending
-            self.pending = None
-            self.importer._settle(name, *future.result())
+            touched = rules.touched(name, values)
+            if touched is not None:
+                kind, touched_id = touched
+                (self.touched_services if kind == "service" else self.touched_locations).add(touched_id)
 
 
 class ImportFailed(Exception):
@@ -517,230 +389,3 @@ class ImportFailed(Exception):
         cause = " ".join(str(error).split()) or type(error).__name__
         super().__init__(f"The import stopped while {stage} and stored nothing: {type(error).__name__}: {cause}")
         self.stage = stage
-
-
-@dataclass(frozen=True)
-class Statement:
-    """How the rows of one table with one set of columns are written (built once, from model
-    metadata only; every value is a parameter)."""
-
-    db_table: str
-    columns_sql: str  # the columns the rows carry first, then those that take their default
-    pk_column: str
-    updates: str
-    upsert_sql: str
-    given: tuple[str, ...]
-    defaults: tuple[Any, ...]  # database values
-    converters: tuple[tuple[int, Callable[[Any], Any]], ...]  # the columns whose value needs converting
-
-    def params(self, rows: list[dict[str, Any]]) -> list[Sequence[Any]]:
-        get = itemgetter(*self.given)
-        if len(self.given) == 1:
-            values = [(get(row), *self.defaults) for row in rows]
-        else:
-            values = [get(row) + self.defaults for row in rows]
-        if not self.converters:
-            return values  # type: ignore[return-value]
-        converted: list[Sequence[Any]] = []
-        for row_values in values:
-            row_list = list(row_values)
-            for index, convert in self.converters:
-                row_list[index] = convert(row_list[index])
-            converted.append(row_list)
-        return converted
-
-
-_STATEMENTS: dict[tuple[str, str, tuple[str, ...]], Statement] = {}
-
-
-def _statement(table: Table, given: tuple[str, ...]) -> Statement:
-    """INSERT … ON CONFLICT (id) DO UPDATE for the columns the rows carry.
-
-    Columns a row does not carry (Kansrijk extensions such as a location's search point)
-    get their default on insert and are left alone on update.
-    """
-    key = (connection.vendor, table.name, given)
-    if key in _STATEMENTS:
-        return _STATEMENTS[key]
-    model = table.model
-    fields = [f for f in model._meta.concrete_fields if not getattr(f, "auto_now", False) or f.attname in given]
-    fields.sort(key=lambda f: f.attname not in given)  # stable: given columns first, in model order
-    pk = model._meta.pk
-    assert pk is not None
-    quote = connection.ops.quote_name
-    columns_sql = ", ".join(quote(f.column) for f in fields)
-    updates = (
-        ", ".join(
-            f"{quote(f.column)} = EXCLUDED.{quote(f.column)}"
-            for f in fields
-            if f.attname in given and not f.primary_key
-        )
-        or f"{quote(pk.column)} = EXCLUDED.{quote(pk.column)}"
-    )
-    statement = Statement(
-        db_table=model._meta.db_table,
-        columns_sql=columns_sql,
-        pk_column=pk.column,
-        updates=updates,
-        upsert_sql=(
-            f"INSERT INTO {quote(model._meta.db_table)} ({columns_sql}) "  # noqa: S608
-            f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT ({quote(pk.column)}) DO UPDATE SET {updates}"
-        ),
-        given=tuple(f.attname for f in fields if f.attname in given),
-        defaults=tuple(_db_value(f)(f.get_default()) for f in fields if f.attname not in given),
-        converters=tuple(
-            (index, convert)
-            for index, f in enumerate(fields)
-            if f.attname in given and (convert := _db_value(f)) is not _identity
-        ),
-    )
-    _STATEMENTS[key] = statement
-    return statement
-
-
-@dataclass
-class Batch:
-    """Checked rows of one table with their database values, ready to store."""
-
-    table: Table
-    rows: list[Row]
-    params: list[Sequence[Any]]
-    new: list[bool]  # per row: not in the database when the batch was prepared
-    statement: Statement
-
-    def only(self, index: int) -> Batch:
-        return Batch(
-            self.table,
-            self.rows[index : index + 1],
-            self.params[index : index + 1],
-            self.new[index : index + 1],
-            self.statement,
-        )
-
-
-def _upsert(batch: Batch) -> None:
-    """Write a batch: insert new rows, update existing ones in place."""
-    statement, params = batch.statement, batch.params
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and len(params) > 1:
-            _copy_upsert(cursor, statement, params, all_new=all(batch.new))
-        else:
-            cursor.executemany(statement.upsert_sql, params)
-
-
-def _copy_upsert(cursor: Any, statement: Statement, params: list[Sequence[Any]], *, all_new: bool) -> None:
-    """PostgreSQL: rows that are all new are COPY'd straight into the table; otherwise into a
-    temporary table, then one INSERT … SELECT … ON CONFLICT.
-
-    Same result as the row-by-row upsert (the rows of a batch have distinct ids). If a row
-    turns out to exist after all (another import at the same time), the unique key refuses
-    the COPY; a refused batch is rolled back whole and retried row by row with the upsert.
-    """
-    quote = connection.ops.quote_name
-    columns_sql = statement.columns_sql
-    if all_new:
-        with cursor.cursor.copy(f"COPY {quote(statement.db_table)} ({columns_sql}) FROM STDIN") as copy:
-            for row in params:
-                copy.write_row(row)
-        return
-    staging = quote(f"import_{statement.db_table}_{zlib.crc32(columns_sql.encode()):08x}")  # one per set of columns
-    cursor.execute(
-        f"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} AS "  # noqa: S608
-        f"SELECT {columns_sql} FROM {quote(statement.db_table)} WITH NO DATA"
-    )
-    with cursor.cursor.copy(f"COPY {staging} ({columns_sql}) FROM STDIN") as copy:
-        for row in params:
-            copy.write_row(row)
-    cursor.execute(
-        f"INSERT INTO {quote(statement.db_table)} ({columns_sql}) SELECT {columns_sql} FROM {staging} "  # noqa: S608
-        f"ON CONFLICT ({quote(statement.pk_column)}) DO UPDATE SET {statement.updates}"
-    )
-    cursor.execute(f"TRUNCATE {staging}")
-
-
-_PLAIN: dict[int, dict[str, int | None]] = {}
-
-
-def _plain_text_columns(cols: tuple[Column, ...], lengths: dict[str, int]) -> dict[str, int | None]:
-    """Columns whose only checks are "required" and a maximum length (text without enum or
-    format), by HSDS name, with that length; computed once per table."""
-    key = id(cols)
-    if key not in _PLAIN:
-        _PLAIN[key] = {
-            col.name: lengths.get(col.attname) for col in cols if col.parse is str and not col.enum and not col.fmt
-        }
-    return _PLAIN[key]
-
-
-def _analyze() -> None:
-    """After a bulk load the query planner needs fresh statistics, or PostgreSQL picks bad plans.
-
-    Outside a transaction PostgreSQL also vacuums (hardly slower: 1.7 s against 1.3 s for 800k
-    rows): that marks the new rows visible to all (index-only scans, no hint-bit writes on the
-    first searches) and merges the GIN indexes' pending lists, which searches otherwise scan
-    one entry at a time — do not count on autovacuum, which may be off or late.
-    """
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-            tables = [t.model._meta.db_table for t in TABLE_BY_NAME.values()]
-            for name in [*tables, "socialmap_service_search", "organisations_organisation"]:
-                cursor.execute(f"{command} {connection.ops.quote_name(name)}")
-        elif connection.vendor == "sqlite":
-            cursor.execute("PRAGMA optimize")
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-def _uuid_hex(value: Any) -> Any:
-    return None if value is None else value.hex
-
-
-def _db_value(model_field: models.Field[Any, Any]) -> Callable[[Any], Any]:
-    """A fast converter to the database value; the generic Django path for the rare types."""
-    target = model_field
-    while isinstance(target, models.ForeignKey):  # a key to a key (one-to-one primary key): its final type
-        target = target.target_field
-    if isinstance(target, models.UUIDField):
-        return _identity if connection.features.has_native_uuid_field else _uuid_hex
-    if isinstance(
-        target, (models.CharField, models.TextField, models.IntegerField, models.FloatField, models.BooleanField)
-    ):
-        return _identity
-    return lambda value: model_field.get_db_prep_save(value, connection)
-
-
-def _row_id(values: dict[str, Any]) -> Any:
-    return values.get("id", values.get("organisation_id"))
-
-
-def _services_at(location_ids: set[uuid.UUID]) -> set[uuid.UUID]:
-    return _ids_where(ServiceAtLocation, "service_id", "location_id", location_ids, whole_table_from=20_000)
-
-
-def _services_of(organisation_ids: set[uuid.UUID]) -> set[uuid.UUID]:
-    # Organisations have many services each: an IN list of 1,000 already reads much of the table.
-    return _ids_where(Service, "id", "organization_id", organisation_ids, whole_table_from=1000)
-
-
-def _ids_where(
-    model: type[models.Model], wanted: str, column: str, values: set[uuid.UUID], *, whole_table_from: int
-) -> set[uuid.UUID]:
-    """`wanted` of the rows whose `column` is one of `values`; for many values one read of the
-    whole table, which beats IN lists."""
-    ids = list(values)
-    found: set[uuid.UUID] = set()
-    if len(ids) > whole_table_from:
-        for result, value in model._default_manager.values_list(wanted, column).iterator(chunk_size=10_000):
-            if value in values:
-                found.add(result)
-        return found
-    for start in range(0, len(ids), 10_000):
-        found.update(
-            model._default_manager.filter(**{f"{column}__in": ids[start : start + 10_000]}).values_list(
-                wanted, flat=True
-            )
-        )
-    return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,6 @@ from kansrijk.socialmap.hsds.tables import TABLE_BY_NAME
 from kansrijk.socialmap.models import Address, Location
 
 if TYPE_CHECKING:
-    from kansrijk.socialmap.hsds.importing import Importer
     from kansrijk.socialmap.hsds.places import PlaceIndex
 
 Errors = list[tuple[str, str]]
@@ -34,23 +34,33 @@ KIND_BY_LEGAL_STATUS = {
 }
 
 
+@dataclass
+class Context:
+    """What the rules need to know of the import so far. The importer makes one and passes it
+    to `check`; the rules never see (or change) the importer itself."""
+
+    municipalities: PlaceIndex
+    reference_error: Callable[[str, uuid.UUID], str]  # "" when the row it refers to is known
+    organisation_names: dict[str, uuid.UUID] | None = field(default=None)  # lower-case name -> id, read once
+
+
 def organisation_kind(legal_status: str) -> str:
     """Imported organisations are 'other' unless their legal status names a kind we know."""
     return str(KIND_BY_LEGAL_STATUS.get(legal_status.strip().lower(), Kind.OTHER))
 
 
-def _organization(importer: Importer, values: dict[str, Any]) -> Errors:
-    if importer.organisation_names is None:
-        importer.organisation_names = {n.lower(): i for i, n in Organisation.objects.values_list("id", "name")}
+def _organization(context: Context, values: dict[str, Any]) -> Errors:
+    if context.organisation_names is None:
+        context.organisation_names = {n.lower(): i for i, n in Organisation.objects.values_list("id", "name")}
     name_key = (values.get("name") or "").lower()
-    owner = importer.organisation_names.get(name_key)
+    owner = context.organisation_names.get(name_key)
     if owner is not None and owner != values["organisation_id"]:
         return [("name", f"'{values['name']}' is already the name of organisation {owner}")]
-    importer.organisation_names[name_key] = values["organisation_id"]
+    context.organisation_names[name_key] = values["organisation_id"]
     return []
 
 
-def _service(importer: Importer, values: dict[str, Any]) -> Errors:
+def _service(context: Context, values: dict[str, Any]) -> Errors:
     errors = []
     low, high = values.get("minimum_age"), values.get("maximum_age")
     for name, age in (("minimum_age", low), ("maximum_age", high)):
@@ -63,7 +73,7 @@ def _service(importer: Importer, values: dict[str, Any]) -> Errors:
     return errors
 
 
-def _location(importer: Importer, values: dict[str, Any]) -> Errors:
+def _location(context: Context, values: dict[str, Any]) -> Errors:
     lat, lon = values.get("latitude"), values.get("longitude")
     if (lat is None) != (lon is None):
         return [("latitude" if lat is None else "longitude", "latitude and longitude go together")]
@@ -75,7 +85,7 @@ def _location(importer: Importer, values: dict[str, Any]) -> Errors:
     return errors
 
 
-def _address(importer: Importer, values: dict[str, Any]) -> Errors:
+def _address(context: Context, values: dict[str, Any]) -> Errors:
     if not is_dutch(values.get("country") or ""):
         return []
     # `region` and `state_province` are free text in HSDS (often the province): the
@@ -86,25 +96,25 @@ def _address(importer: Importer, values: dict[str, Any]) -> Errors:
     return errors
 
 
-def _service_area(importer: Importer, values: dict[str, Any]) -> Errors:
+def _service_area(context: Context, values: dict[str, Any]) -> Errors:
     uri = (values.get("uri") or "").strip()
     values["is_national"] = uri == NATIONAL_AREA_URI
     values["municipality_id"] = None
     match = TOOI_MUNICIPALITY_RE.match(uri)
     if match:
-        found = importer.municipalities.find(match.group(1))
+        found = context.municipalities.find(match.group(1))
         if found is None:
             return [("uri", f"unknown municipality {match.group(1).upper()}")]
         values["municipality_id"] = found.code
     return []
 
 
-def _attribute(importer: Importer, values: dict[str, Any]) -> Errors:
+def _attribute(context: Context, values: dict[str, Any]) -> Errors:
     entity = values.get("link_entity") or ""
     values["service_id"] = None
     if entity not in TABLE_BY_NAME:
         return [("link_entity", f"'{entity}' is not an HSDS table")]
-    reason = importer.reference_error(entity, values["link_id"])
+    reason = context.reference_error(entity, values["link_id"])
     if reason:
         return [("link_id", reason)]
     if entity == "service":
@@ -112,7 +122,7 @@ def _attribute(importer: Importer, values: dict[str, Any]) -> Errors:
     return []
 
 
-CHECKS: dict[str, Callable[[Importer, dict[str, Any]], Errors]] = {
+CHECKS: dict[str, Callable[[Context, dict[str, Any]], Errors]] = {
     "organization": _organization,
     "service": _service,
     "location": _location,
@@ -122,21 +132,23 @@ CHECKS: dict[str, Callable[[Importer, dict[str, Any]], Errors]] = {
 }
 
 
-def check(importer: Importer, table: str, values: dict[str, Any]) -> Errors:
+def check(context: Context, table: str, values: dict[str, Any]) -> Errors:
     rule = CHECKS.get(table)
-    return rule(importer, values) if rule else []
+    return rule(context, values) if rule else []
 
 
-def touch(importer: Importer, table: str, values: dict[str, Any]) -> None:
-    """Remember what must be derived or re-indexed after the import."""
+def touched(table: str, values: dict[str, Any]) -> tuple[str, uuid.UUID] | None:
+    """What a stored row makes to be derived or re-indexed after the import: ("service", id),
+    ("location", id) or nothing. The importer keeps the sets."""
     if table == "service":
-        importer.touched_services.add(values["id"])
-    elif table in ("service_at_location", "service_area", "attribute") and values.get("service_id"):
-        importer.touched_services.add(values["service_id"])
-    elif table == "location":
-        importer.touched_locations.add(values["id"])
-    elif table == "address" and values.get("location_id"):
-        importer.touched_locations.add(values["location_id"])
+        return ("service", values["id"])
+    if table in ("service_at_location", "service_area", "attribute") and values.get("service_id"):
+        return ("service", values["service_id"])
+    if table == "location":
+        return ("location", values["id"])
+    if table == "address" and values.get("location_id"):
+        return ("location", values["location_id"])
+    return None
 
 
 def best_address(addresses: list[tuple[str, str, str, str, str]]) -> tuple[str, str, str, str, str] | None:

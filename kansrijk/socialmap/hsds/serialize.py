@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time
-from decimal import Decimal
 from typing import Any
 
 from django.db import models
 
+from kansrijk.core.money import json_amount
 from kansrijk.socialmap.hsds.tables import columns
 from kansrijk.socialmap.models import HsdsOrganization, Location, Service, ServiceAtLocation, TaxonomyTerm
 
@@ -19,7 +19,7 @@ def _json(value: Any, name: str) -> Any:
     if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     if name == "amount" and value is not None:
-        return float(Decimal(value) / 100) if value % 100 else value // 100
+        return json_amount(value)
     return value
 
 

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 
+from kansrijk.core.money import cents_from_decimal_text, decimal_text
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap import models as sm
 
@@ -176,14 +177,12 @@ def _parse_float(value: str) -> float:
 
 def _parse_cents(value: str) -> int:
     try:
-        cents = Decimal(value) * 100
-    except InvalidOperation as error:
-        raise CellError(f"'{value}' is not an amount") from error
-    if not cents.is_finite() or abs(cents) >= 2**63:
+        cents = cents_from_decimal_text(value)
+    except ValueError as error:
+        raise CellError(str(error)) from error
+    if abs(cents) >= 2**63:
         raise CellError(f"'{value}' is not an amount")
-    if cents != cents.to_integral_value():
-        raise CellError(f"'{value}' has more than two decimals")
-    return int(cents)
+    return cents
 
 
 def _parse_date(value: str) -> date:
@@ -225,11 +224,11 @@ def render_number(value: Any) -> str:
 
 
 def render_cents(value: int | None) -> str:
+    """An amount in the package: "12" for whole euros (as HSDS examples write it), else "12.50"."""
     if value is None:
         return ""
-    sign = "-" if value < 0 else ""
-    whole, cents = divmod(abs(value), 100)
-    return f"{sign}{whole}" if cents == 0 else f"{sign}{whole}.{cents:02d}"
+    text = decimal_text(value)
+    return text.removesuffix(".00")
 
 
 def _render_datetime(value: datetime | None) -> str:

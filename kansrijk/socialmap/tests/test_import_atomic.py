@@ -14,7 +14,7 @@ from django.db import connection
 
 from kansrijk.organisations.models import Organisation
 from kansrijk.socialmap import search
-from kansrijk.socialmap.hsds import importing, rules
+from kansrijk.socialmap.hsds import rules, storing
 from kansrijk.socialmap.models import Location, Service
 from kansrijk.socialmap.search import SearchCriteria
 from kansrijk.socialmap.tests.helpers import write_csv, write_datapackage
@@ -109,9 +109,9 @@ def _fail_on_services(batch: Any) -> None:
     original_upsert(batch)
 
 
-original_upsert = importing._upsert
+original_upsert = storing.upsert
 STAGES = {
-    "storing the service rows": (importing, "_upsert", _fail_on_services),
+    "storing the service rows": (storing, "upsert", _fail_on_services),
     "deriving the municipalities of the locations": (rules, "derive_locations", _fail),
     "building the search index": (search, "index_services", _fail),
 }

@@ -66,106 +66,61 @@ def test_reimporting_the_same_package_updates_in_place(municipalities):
     assert report.counts["service"].created == 0
 
 
-def _broken_package(directory: Path) -> None:
-    write_csv(directory, "organizations.csv", ["id", "name", "description"], [[ORG, "Fonds Broken", "Een fonds."]])
-    write_csv(
-        directory,
-        "services.csv",
-        SERVICE_COLUMNS,
-        [
-            ["22222222-2222-4222-8222-000000000001", ORG, "Goede hulp", "active", "a@b.nl", "4", "17", "Bel"],
-            ["22222222-2222-4222-8222-000000000002", ORG, "", "active", "", "", "", ""],
-            ["22222222-2222-4222-8222-000000000003", "not-a-uuid", "Foute verwijzing", "active", "", "", "", ""],
-            [
-                "22222222-2222-4222-8222-000000000004",
-                str(uuid.uuid4()),
-                "Onbekende organisatie",
-                "active",
-                "",
-                "",
-                "",
-                "",
-            ],
-            ["22222222-2222-4222-8222-000000000005", ORG, "Leeftijd omgedraaid", "active", "", "12", "4", ""],
-            ["22222222-2222-4222-8222-000000000006", ORG, "Fout e-mailadres", "active", "geen-mail", "", "", ""],
-        ],
-    )
-    write_csv(
-        directory,
-        "locations.csv",
-        ["id", "location_type", "name"],
-        [
-            ["33333333-3333-4333-8333-000000000001", "physical", "Goed"],
-            ["33333333-3333-4333-8333-000000000002", "physical", "Onbekende gemeente"],
-        ],
-    )
-    address = [
-        "id",
-        "location_id",
-        "address_1",
-        "city",
-        "region",
-        "state_province",
-        "postal_code",
-        "country",
-        "address_type",
+def _id(prefix: str, number: int) -> str:
+    """A fixed UUID of the broken package: `_id("2", 1)` = "22222222-2222-4222-8222-000000000001"."""
+    return f"{prefix * 8}-{prefix * 4}-4{prefix * 3}-8{prefix * 3}-{number:012d}"
+
+
+ADDRESS_COLUMNS = [
+    "id",
+    "location_id",
+    "address_1",
+    "city",
+    "region",
+    "state_province",
+    "postal_code",
+    "country",
+    "address_type",
+]
+
+
+def _broken_tables() -> dict[str, tuple[str, list[str], list[list[str]]]]:
+    """table -> (file, columns, rows) of a package with broken rows (`BROKEN_ROWS`) among good ones."""
+    stranger = str(uuid.uuid4())
+    services = [
+        [_id("2", 1), ORG, "Goede hulp", "active", "a@b.nl", "4", "17", "Bel"],
+        [_id("2", 2), ORG, "", "active", "", "", "", ""],
+        [_id("2", 3), "not-a-uuid", "Foute verwijzing", "active", "", "", "", ""],
+        [_id("2", 4), stranger, "Onbekende organisatie", "active", "", "", "", ""],
+        [_id("2", 5), ORG, "Leeftijd omgedraaid", "active", "", "12", "4", ""],
+        [_id("2", 6), ORG, "Fout e-mailadres", "active", "geen-mail", "", "", ""],
     ]
-    write_csv(
-        directory,
-        "addresses.csv",
-        address,
-        [
-            [
-                "44444444-4444-4444-8444-000000000001",
-                "33333333-3333-4333-8333-000000000001",
-                "Markt 1",
-                "Haelen",
-                "Leudal",
-                "Limburg",
-                "6081 BM",
-                "NL",
-                "physical",
-            ],
-            [
-                "44444444-4444-4444-8444-000000000002",
-                "33333333-3333-4333-8333-000000000002",
-                "Markt 2",
-                "Nergens",
-                "Atlantis",
-                "Limburg",
-                "6081 BM",
-                "NL",
-                "physical",
-            ],
-        ],
-    )
-    write_csv(
-        directory,
-        "service_at_location.csv",
-        ["id", "service_id", "location_id"],
-        [
-            [
-                "55555555-5555-4555-8555-000000000001",
-                "22222222-2222-4222-8222-000000000001",
-                "33333333-3333-4333-8333-000000000001",
-            ],
-            [
-                "55555555-5555-4555-8555-000000000002",
-                "22222222-2222-4222-8222-000000000005",
-                "33333333-3333-4333-8333-000000000001",
-            ],
-        ],
-    )
-    write_datapackage(
-        directory,
-        {
-            "organization": "organizations.csv",
-            "service": "services.csv",
-            "location": "locations.csv",
-            "address": "addresses.csv",
-            "service_at_location": "service_at_location.csv",
-        },
-    )
+    addresses = [
+        [_id("4", 1), _id("3", 1), "Markt 1", "Haelen", "Leudal", "Limburg", "6081 BM", "NL", "physical"],
+        [_id("4", 2), _id("3", 2), "Markt 2", "Nergens", "Atlantis", "Limburg", "6081 BM", "NL", "physical"],
+    ]
+    return {
+        "organization": ("organizations.csv", ["id", "name", "description"], [[ORG, "Fonds Broken", "Een fonds."]]),
+        "service": ("services.csv", SERVICE_COLUMNS, services),
+        "location": (
+            "locations.csv",
+            ["id", "location_type", "name"],
+            [[_id("3", 1), "physical", "Goed"], [_id("3", 2), "physical", "Onbekende gemeente"]],
+        ),
+        "address": ("addresses.csv", ADDRESS_COLUMNS, addresses),
+        "service_at_location": (
+            "service_at_location.csv",
+            ["id", "service_id", "location_id"],
+            [[_id("5", 1), _id("2", 1), _id("3", 1)], [_id("5", 2), _id("2", 5), _id("3", 1)]],
+        ),
+    }
+
+
+def _broken_package(directory: Path) -> None:
+    tables = _broken_tables()
+    for file, columns, rows in tables.values():
+        write_csv(directory, file, columns, rows)
+    write_datapackage(directory, {table: file for table, (file, _, _) in tables.items()})
 
 
 # (table, row, field) of each broken row of `_broken_package`
@@ -242,7 +197,7 @@ def test_an_import_outside_a_transaction_stores_the_same_with_the_background_wri
 ):
     """On PostgreSQL a command-line import writes on a second connection while it checks the
     next batch; with one row per batch every write overlaps, rejections included."""
-    from kansrijk.socialmap.hsds import importing
+    from kansrijk.socialmap.hsds import importing, storing
 
     used = []
 
@@ -253,7 +208,7 @@ def test_an_import_outside_a_transaction_stores_the_same_with_the_background_wri
 
     monkeypatch.setattr(importing, "BATCH", 1)
     monkeypatch.setattr(importing, "BackgroundWriter", CountingWriter)
-    upsert = importing._upsert
+    upsert = storing.upsert
     refused = uuid.UUID("55555555-5555-4555-8555-000000000001")
 
     def refusing_upsert(batch):  # type: ignore[no-untyped-def]
@@ -261,7 +216,7 @@ def test_an_import_outside_a_transaction_stores_the_same_with_the_background_wri
             raise DatabaseError("refused for the test")
         upsert(batch)
 
-    monkeypatch.setattr(importing, "_upsert", refusing_upsert)
+    monkeypatch.setattr(storing, "upsert", refusing_upsert)
     _broken_package(tmp_path)
     report = hsds_import(actor=None, path=tmp_path)
     refused_in_the_background = ("service_at_location", "row 2", "")

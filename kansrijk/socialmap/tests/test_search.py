@@ -6,7 +6,7 @@ import pytest
 
 from kansrijk.socialmap import search
 from kansrijk.socialmap.models import TaxonomyTerm
-from kansrijk.socialmap.search import SearchCriteria
+from kansrijk.socialmap.search import SearchCriteria, documents, indexing
 from kansrijk.socialmap.selectors import postcode_place, service_search
 from kansrijk.socialmap.tests.factories import LocationFactory, ServiceFactory
 
@@ -117,10 +117,10 @@ def _services_for_indexing():
 def test_the_whole_table_index_builds_the_same_documents_as_the_chunked_one(municipalities):
     services = _services_for_indexing()
     ids = [s.id for s in services]
-    chunked = {d.service_id: d for d in search._documents(ids)}
-    whole = search._all_documents({search._doc_key(sid) for sid in ids})
+    chunked = {d.service_id: d for d in documents.documents_of(ids)}
+    whole = documents.all_documents({documents.doc_key(sid) for sid in ids})
     for sid in ids:
-        one, other = whole[search._doc_key(sid)], chunked[sid]
+        one, other = whole[documents.doc_key(sid)], chunked[sid]
         assert (one.name, set(one.body.split()), set(one.keys.split()), set(one.points)) == (
             other.name,
             set(other.body.split()),
@@ -139,8 +139,8 @@ def test_search_finds_the_same_after_a_bulk_reindex(municipalities, monkeypatch)
         SearchCriteria(point=(51.25, 5.90), radius_km=5),
     ]
     before = [_names(c) for c in criteria]
-    monkeypatch.setattr(search, "CHUNK", 1)  # forces the whole-table path for three services
-    monkeypatch.setattr(search, "COPY_FROM", 1)  # and, on PostgreSQL, the COPY path
+    monkeypatch.setattr(indexing, "CHUNK", 1)  # forces the whole-table path for three services
+    monkeypatch.setattr(indexing, "COPY_FROM", 1)  # and, on PostgreSQL, the COPY path
     search.index_services([s.id for s in services])
     assert [_names(c) for c in criteria] == before
     assert before[0] == ["Voetbal voor kinderen"]

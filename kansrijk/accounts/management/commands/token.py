@@ -5,7 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kansrijk.accounts.selectors import user_get_by_email
-from kansrijk.accounts.services import AccountError, api_token_create, api_token_revoke_all
+from kansrijk.accounts.services import api_token_create, api_token_revoke_all
+from kansrijk.core.errors import DomainError
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         if options["action"] == "create":
             try:
                 api_token, token = api_token_create(actor=None, user=user, name=options.get("name", ""))
-            except AccountError as error:
+            except DomainError as error:
                 raise CommandError(str(error)) from error
             self.stdout.write(token)
             self.stderr.write(f"Valid until {api_token.expires_at:%Y-%m-%d %H:%M} UTC.")

@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kansrijk.core.totp import current_totp_code
-from kansrijk.demo import world
+from kansrijk.demo import loaders, world
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         if options["code"]:
             self.stdout.write(self._current_code(options["code"]))
             return
-        logins = world.load()
+        logins = loaders.load()
         if options["quiet"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo world loaded. Demo logins (demo only, never in production):"))

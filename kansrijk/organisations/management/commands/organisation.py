@@ -4,8 +4,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kansrijk.core.errors import DomainError
 from kansrijk.organisations.constants import Kind
-from kansrijk.organisations.services import OrganisationError, organisation_create
+from kansrijk.organisations.services import organisation_create
 
 
 class Command(BaseCommand):
@@ -40,6 +41,6 @@ class Command(BaseCommand):
                 website=options["website"],
                 email=options["email"],
             )
-        except OrganisationError as error:
+        except DomainError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(str(organisation.pk))

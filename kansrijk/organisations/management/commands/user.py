@@ -4,9 +4,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from kansrijk.accounts.services import AccountError
+from kansrijk.core.errors import DomainError
 from kansrijk.organisations.constants import Role
-from kansrijk.organisations.services import OrganisationError, user_create_with_membership
+from kansrijk.organisations.services import user_create_with_membership
 
 
 class Command(BaseCommand):
@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 password=options["password"],
                 full_name=options["name"],
             )
-        except (OrganisationError, AccountError) as error:
+        except DomainError as error:
             raise CommandError(str(error)) from error
         user, organisation = membership.user, membership.organisation
         self.stdout.write(f"Created {user.email} as {membership.role} of {organisation.name} ({user.pk})")

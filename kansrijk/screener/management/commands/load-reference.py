@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from kansrijk.screener.reference import load_reference
+from kansrijk.screener.services import load_reference
 
 
 class Command(BaseCommand):
