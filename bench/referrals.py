@@ -139,8 +139,9 @@ def _generate(referrals: int, organisations: int) -> tuple[list[uuid.UUID], list
             concern, consent = uuid.uuid4(), uuid.uuid4()
             referrer = rng.choice(orgs)
             created = start + timedelta(seconds=rng.randrange(0, 2 * 365 * 86400))
-            concerns.append((_id(concern), _id(referrer), rng.choice(codes), "[]", "", "[]", created, created))
-            consents.append((_id(consent), _id(concern), "parent", "bench", "in_person", created))
+            concerns.append((_id(concern), _id(referrer), rng.choice(codes), "[]", "", "[]", created, created, "", ""))
+            expires = created + timedelta(days=365)
+            consents.append((_id(consent), _id(concern), "parent", "bench", "in_person", created, expires))
             for receiver in rng.sample(orgs, 2):
                 referral, status = uuid.uuid4(), rng.choice(STATUSES)
                 at = created + timedelta(minutes=rng.randrange(1, 5000))
@@ -159,6 +160,7 @@ def _generate(referrals: int, organisations: int) -> tuple[list[uuid.UUID], list
                         at,
                         at,
                         "",
+                        "",
                     )
                 )
                 steps.append((_id(referral), "", "sent", "", at))
@@ -175,10 +177,16 @@ def _generate(referrals: int, organisations: int) -> tuple[list[uuid.UUID], list
                     "wishes",
                     "created_at",
                     "last_activity_at",
+                    "close_reason",
+                    "close_note",
                 ],
                 concerns,
             )
-            _insert("referrals_consent", ["id", "concern_id", "given_by", "purpose", "method", "given_at"], consents)
+            _insert(
+                "referrals_consent",
+                ["id", "concern_id", "given_by", "purpose", "method", "given_at", "expires_at"],
+                consents,
+            )
             _insert("referrals_consent_organisations", ["consent_id", "organisation_id"], links)
             _insert(
                 "referrals_referral",
@@ -195,6 +203,7 @@ def _generate(referrals: int, organisations: int) -> tuple[list[uuid.UUID], list
                     "created_at",
                     "status_changed_at",
                     "delivered_what",
+                    "decline_reason",
                 ],
                 rows,
             )

@@ -14,6 +14,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("kansrijk.screener.urls")),
     path("", include("kansrijk.alliance.api_urls")),
     path("", include("kansrijk.referrals.api_urls")),
+    path("", include("kansrijk.outcomes.api_urls")),
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -22,7 +22,7 @@ from kansrijk.audit.services import record
 from kansrijk.core.validators import LONG_TEXT, text_problem
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Membership, Organisation
-from kansrijk.referrals import selectors
+from kansrijk.referrals import facts_written, selectors
 from kansrijk.referrals.constants import (
     CONSENT_AGE,
     CONSENT_EXPIRED_REASON,
@@ -196,6 +196,7 @@ def concern_create(
         for child in rows:
             child.concern = concern
         Child.objects.bulk_create(rows)
+        facts_written.concern_facts_write(concern, facts_written.ages_of(rows, this_year))
         record(
             actor=actor,
             action="concern.create",
@@ -388,6 +389,7 @@ def referral_create(*, actor: User, concern: Concern, service_id: uuid.UUID | st
         ReferralStep.objects.create(
             referral=referral, to_status=Status.SENT, actor=actor, organisation_id=concern.organisation_id
         )
+        facts_written.referral_fact_write(referral, Status.SENT)
         _touch(concern.pk)
         record(
             actor=actor,
@@ -560,6 +562,7 @@ def _step(
         referral.delivered_what, referral.delivered_amount_cents = delivered_what, amount_cents
     if reason_code:
         referral.decline_reason = reason_code
+    facts_written.referral_fact_write(referral, target)
 
 
 def _touch(concern_id: uuid.UUID, when: object = None) -> None:
@@ -660,6 +663,7 @@ def feedback_record(
         raise ReferralError(_("Kies een smiley van 1 tot 5."), "child_score")
     comment = clean_text("comment", comment)
     with transaction.atomic():
+        previous = Feedback.objects.select_for_update().filter(referral=referral).first()
         feedback, _created = Feedback.objects.update_or_create(
             referral=referral,
             defaults={
@@ -670,6 +674,7 @@ def feedback_record(
                 "recorded_at": timezone.now(),
             },
         )
+        facts_written.feedback_fact_write(referral, feedback, previous)
         _touch(referral.concern_id)
         record(actor=actor, action="feedback.record", obj=feedback, detail={"referral": str(referral.pk)})
     return feedback

@@ -13,6 +13,7 @@ import pytest
 from django.template import Context, Template
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from kansrijk.alliance.tests.factories import (
     CommitmentFactory,
@@ -39,12 +40,20 @@ def _counts(html: str) -> list[tuple[str, str]]:
     return [(value, html_lib.unescape(text)) for value, text in COUNT_MARKUP.findall(html)]
 
 
-def _json_counts(data: object) -> list[tuple[str, str]]:
-    """Every number and null in an aggregate API answer (all of them are counts), shaped like `_counts`."""
+# Numbers in an aggregate API answer that are not counts: the year asked for, a smiley's value,
+# and days (median, 90th percentile), which are `null` below 10 cases (ADR 0029).
+NOT_COUNTS = ("year", "score")
+
+
+def _json_counts(data: object, key: str = "") -> list[tuple[str, str]]:
+    """Every number and null in an aggregate API answer (all of them counts, except years, scores
+    and days), shaped like `_counts`."""
     if isinstance(data, dict):
-        return [count for value in data.values() for count in _json_counts(value)]
+        return [count for name, value in data.items() for count in _json_counts(value, name)]
     if isinstance(data, list):
-        return [count for value in data for count in _json_counts(value)]
+        return [count for value in data for count in _json_counts(value, key)]
+    if key in NOT_COUNTS or key.endswith("_days"):
+        return []
     if data is None:
         return [("", SUPPRESSED_LABEL)]
     if isinstance(data, int) and not isinstance(data, bool):
@@ -151,12 +160,56 @@ def _municipal_figures_csv() -> tuple[Client, str]:
     return client, reverse("referrals:municipality_csv", args=["GM1640"])
 
 
+# The outcomes scenarios' world (a school and two funds), made afresh by each scenario's setup.
+_OUTCOMES: dict[str, object] = {}
+
+
+def _outcomes_world() -> None:
+    from kansrijk.outcomes.tests.world import make_world
+
+    _OUTCOMES["world"] = make_world()
+
+
+def _outcomes(measure: str) -> Callable[[], tuple[Client, str]]:
+    """An anonymous visitor of the open data of GM1640 for this year."""
+
+    def setup() -> tuple[Client, str]:
+        _outcomes_world()
+        url = reverse(f"api:outcomes-{measure}") + f"?municipality=GM1640&year={timezone.localdate().year}"
+        return Client(), url
+
+    return setup
+
+
+def _outcomes_csv() -> tuple[Client, str]:
+    _outcomes_world()
+    return Client(), reverse("api:outcomes-export") + f"?year={timezone.localdate().year}"
+
+
+def _one_more_of_everything() -> None:
+    """One more family in GM1640, through the referral services: a concern with a sign and a wish,
+    a referral that is helped with the family's answer and one that is declined. Every count the
+    outcomes show (steps, reasons, stages, answers, scores, wishes, wishes met) grows by one."""
+    from kansrijk.outcomes.tests.world import World, journey
+    from kansrijk.referrals import services
+
+    world = _OUTCOMES["world"]
+    assert isinstance(world, World)
+    now = timezone.localtime().replace(hour=12)
+    helped = journey(world, municipality="GM1640", fund=0, path="done", start=now, gaps=[0])
+    services.feedback_record(actor=world.teacher.user, referral=helped, family_answer="yes", child_score=5)
+    journey(world, municipality="GM1640", fund=0, path="declined", start=now, gaps=[0])
+
+
 # URL name -> (who looks and where, what adds one event behind every count on the page).
 SCENARIOS: dict[str, tuple[Callable[[], tuple[Client, str]], Callable[[], None]]] = {
     "referrals:municipality": (_municipal_figures, _add_barrier),
     "api:municipality-figures": (_municipal_figures_api, _add_barrier),
     "referrals:municipality_csv": (_municipal_figures_csv, _add_barrier),
     "alliance:commitment_detail": (_public_commitment, _one_more_reached),
+    **{f"api:outcomes-{m}": (_outcomes(m), _one_more_of_everything) for m in ("reach", "time-to-help", "declines")},
+    "api:outcomes-feedback": (_outcomes("feedback"), _one_more_of_everything),
+    "api:outcomes-export": (_outcomes_csv, _one_more_of_everything),
 }
 
 # Project URLs that show no count of people or events outside the owning organisation.
