@@ -32,7 +32,8 @@ STAGE_LABELS = {
     "accepted_to_delivered": _("Van geaccepteerd tot hulp gegeven"),
     "concern_to_delivered": _("Van zorg tot hulp gegeven (totaal)"),
 }
-SMILEYS = {1: _("Niet blij"), 2: _("Een beetje blij"), 3: _("Blij"), 4: _("Heel blij")}
+# The child's own smiley scale, as the feedback form asks it (1 to 5).
+SMILEYS = {1: _("Heel verdrietig"), 2: _("Niet blij"), 3: _("Gewoon"), 4: _("Blij"), 5: _("Heel blij")}
 
 
 def need_label(code: str) -> str:
