@@ -9,7 +9,7 @@ from kansrijk.organisations.tests.factories import MembershipFactory, Organisati
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = ["organisations", "socialmap", "check", "alliance"]
+PUBLIC = ["organisations", "socialmap", "check", "alliance", "outcomes"]
 
 
 def _anonymous():
@@ -25,16 +25,19 @@ def _member(kind="school", **role):
 ROLES = {
     "anonymous": (_anonymous, []),
     "without organisation": (lambda: UserFactory(), ["dashboard"]),
-    "teacher (school member)": (lambda: _member(), ["dashboard", "referrals"]),
-    "school coordinator": (lambda: _member(coordinator=True), ["dashboard", "referrals", "listings", "commitments"]),
+    "teacher (school member)": (lambda: _member(), ["dashboard", "referrals", "own_outcomes"]),
+    "school coordinator": (
+        lambda: _member(coordinator=True),
+        ["dashboard", "referrals", "listings", "commitments", "own_outcomes"],
+    ),
     "fund administrator": (
         lambda: _member("fund", administrator=True),
-        ["dashboard", "referrals", "listings", "schemes", "commitments"],
+        ["dashboard", "referrals", "listings", "schemes", "commitments", "own_outcomes"],
     ),
-    "municipality member": (lambda: _member("municipality"), ["dashboard", "referrals", "coverage"]),
+    "municipality member": (lambda: _member("municipality"), ["dashboard", "referrals", "own_outcomes", "coverage"]),
     "municipality coordinator": (
         lambda: _member("municipality", coordinator=True),
-        ["dashboard", "referrals", "listings", "schemes", "commitments", "coverage"],
+        ["dashboard", "referrals", "listings", "schemes", "commitments", "own_outcomes", "coverage"],
     ),
     "platform staff": (lambda: UserFactory(staff=True), ["dashboard", "listings", "schemes"]),
 }
