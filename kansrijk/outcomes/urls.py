@@ -5,6 +5,8 @@ from kansrijk.outcomes import views
 app_name = "outcomes"
 urlpatterns = [
     path("", views.national, name="national"),
+    path("jaarmonitor/", views.monitor, name="monitor"),
+    path("jaarmonitor.pdf", views.monitor_pdf_download, name="monitor_pdf"),
     path("nederland.csv", views.national_csv, name="national_csv"),
     path("gemeenten/<str:code>/", views.municipality, name="municipality"),
     path("gemeenten/<str:code>/cijfers.csv", views.municipality_csv, name="municipality_csv"),

@@ -21,6 +21,7 @@ from kansrijk.municipalities.models import Municipality
 from kansrijk.municipalities.shapes import national_map
 from kansrijk.outcomes import pages, selectors
 from kansrijk.outcomes.measures import Filters
+from kansrijk.outcomes.monitor import monitor_pdf, yearly_monitor
 
 FIRST_YEAR = 2019  # the alliance was founded in 2019
 
@@ -119,3 +120,21 @@ def partner(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
 def partner_csv(request: HttpRequest, organisation_id: uuid.UUID) -> HttpResponse:
     _organisation, year, _error, charts = _partner(request, organisation_id)
     return csv_response(charts, filename=f"uitkomsten-eigen-{year}", key=request.GET.get("grafiek"))
+
+
+@require_safe
+@aggregate_view
+def monitor(request: HttpRequest) -> HttpResponse:
+    year, error = _year(request)
+    view = yearly_monitor(year, csv_url=reverse("outcomes:national_csv"))
+    context = {"monitor": view, "year": year, "years": _years(), "year_error": error}
+    return render(request, "outcomes/monitor.html", context)
+
+
+@require_safe
+@aggregate_view
+def monitor_pdf_download(request: HttpRequest) -> HttpResponse:
+    year, _error = _year(request)
+    response = HttpResponse(monitor_pdf(yearly_monitor(year)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="jaarmonitor-{year}.pdf"'
+    return response

@@ -70,8 +70,23 @@ def _csv_counts(content: bytes) -> list[tuple[str, str]]:
     ]
 
 
+PDF_COUNT = re.compile(r": (< 10|\d+)$", re.MULTILINE)
+
+
+def _pdf_counts(content: bytes) -> list[tuple[str, str]]:
+    """Lines "label: count" of a PDF (the yearly monitor), shaped like `_counts`."""
+    import io
+
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return [("" if shown == SUPPRESSED_LABEL else shown, shown) for shown in PDF_COUNT.findall(text)]
+
+
 def _counts_in(response) -> list[tuple[str, str]]:
     content_type = response["Content-Type"]
+    if content_type.startswith("application/pdf"):
+        return _pdf_counts(response.content)
     if content_type.startswith("application/json"):
         return _json_counts(response.json())
     if content_type.startswith("text/csv"):
@@ -227,6 +242,8 @@ SCENARIOS: dict[str, tuple[Callable[[], tuple[Client, str]], Callable[[], None]]
     "outcomes:national_csv": (_outcomes_page("outcomes:national_csv"), _one_more_of_everything),
     "outcomes:municipality": (_outcomes_page("outcomes:municipality", "GM1640"), _one_more_of_everything),
     "outcomes:municipality_csv": (_outcomes_page("outcomes:municipality_csv", "GM1640"), _one_more_of_everything),
+    "outcomes:monitor": (_outcomes_page("outcomes:monitor"), _one_more_of_everything),
+    "outcomes:monitor_pdf": (_outcomes_page("outcomes:monitor_pdf"), _one_more_of_everything),
 }
 
 # Project URLs that show no count of people or events outside the owning organisation.
