@@ -79,8 +79,8 @@ def nice_ceiling(value: float) -> float:
     power = 10 ** math.floor(math.log10(value))
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * power:
-            return step * power
-    return 10 * power
+            return float(step * power)
+    return float(10 * power)
 
 
 @dataclass(frozen=True)
