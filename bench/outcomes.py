@@ -109,7 +109,8 @@ def _spread_over_municipalities() -> None:
     with connection.cursor() as cursor:
         cursor.execute("CREATE TEMPORARY TABLE bench_codes (n integer PRIMARY KEY, code varchar(6))")
         cursor.executemany("INSERT INTO bench_codes VALUES (%s, %s)", list(enumerate(codes)))
-        pick = "rowid" if connection.vendor == "sqlite" else "abs(hashtext(referrals_concern.id::text))"
+        sqlite = connection.vendor == "sqlite"
+        pick = "referrals_concern.rowid" if sqlite else "abs(hashtext(referrals_concern.id::text))"
         cursor.execute(
             "UPDATE referrals_concern SET municipality_id = "
             f"(SELECT code FROM bench_codes WHERE n = {pick} % {len(codes)})"
@@ -120,6 +121,8 @@ def _write_facts() -> None:
     from django.db import connection, transaction
 
     with transaction.atomic(), connection.cursor() as cursor:
+        for table in ("facts_referralfact", "facts_concerncodefact", "facts_feedbackfact"):
+            cursor.execute(f"DELETE FROM {table}")
         for sql in _fact_sql(connection.vendor == "postgresql"):
             cursor.execute(sql)
 
@@ -189,10 +192,19 @@ def main() -> None:
     parser.add_argument("--organisations", type=int, default=300)
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--measure-only", action="store_true", help="Measure an earlier generated database again.")
+    parser.add_argument(
+        "--rewrite-facts", action="store_true", help="Spread and write the facts of an earlier database again."
+    )
     args = parser.parse_args()
-    if args.measure_only:
+    if args.measure_only or args.rewrite_facts:
         generator._setup(f"sqlite:///{Path(args.sqlite).resolve()}" if args.sqlite else args.postgres)
-    else:
+    if args.rewrite_facts:
+        began = time.perf_counter()
+        _spread_over_municipalities()
+        _write_facts()
+        generator._analyze()
+        print(f"facts rewritten in {time.perf_counter() - began:.0f} s")
+    elif not args.measure_only:
         generator._setup(generator._prepare(args))
         began = time.perf_counter()
         generator._generate(args.referrals, args.organisations)
