@@ -171,7 +171,6 @@ class National:
     year: int
     map: Chart
     provinces: Chart
-    charts: list[Chart]
 
 
 def helped_by_municipality(year: int) -> dict[str, int]:
@@ -186,7 +185,9 @@ def helped_by_municipality(year: int) -> dict[str, int]:
 
 
 def national(year: int, *, csv_url: str) -> National:
-    """The alliance's national view: help delivered per municipality (map) and per province."""
+    """The alliance's national view: help delivered per municipality (map) and per province, from
+    one grouped query. The national how well / better off are in the yearly monitor: over all
+    facts of a year they take seconds (see docs/benchmarks.md)."""
     helped = helped_by_municipality(year)
     everywhere = places()
     cells: list[Cell] = []
@@ -223,8 +224,7 @@ def national(year: int, *, csv_url: str) -> National:
         higher_is_better=True,
         csv_url=f"{csv_url}?grafiek=provincies",
     )
-    charts = dashboard_charts(Filters.for_year(year), public=True, csv_url=csv_url)
-    return National(year=year, map=map_chart, provinces=provinces, charts=charts)
+    return National(year=year, map=map_chart, provinces=provinces)
 
 
 def partner_charts(*, receiver_id: uuid.UUID, year: int, csv_url: str) -> list[Chart]:

@@ -59,7 +59,7 @@ def national(request: HttpRequest) -> HttpResponse:
 def national_csv(request: HttpRequest) -> HttpResponse:
     year, _error = _year(request)
     view = pages.national(year, csv_url="")
-    charts = [view.map, view.provinces, *view.charts]
+    charts = [view.map, view.provinces]
     return csv_response(charts, filename=f"uitkomsten-nederland-{year}", key=request.GET.get("grafiek"))
 
 
