@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("wat-kan-ik-krijgen/", include("kansrijk.screener.page_urls")),
     path("alliantie/", include("kansrijk.alliance.urls")),
     path("zorgen/", include("kansrijk.referrals.urls")),
+    path("uitkomsten/", include("kansrijk.outcomes.urls")),
     path("beheer/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -28,6 +28,7 @@ class Viewer:
     is_staff: bool = False
     roles: frozenset[tuple[str, str]] = frozenset()  # (role, organisation kind)
     municipality_codes: tuple[str, ...] = ()  # municipalities of the municipality organisations
+    organisation_ids: tuple[str, ...] = ()  # the person's organisations, in a fixed order
 
     @property
     def is_member(self) -> bool:
@@ -82,6 +83,10 @@ def _first_municipality(viewer: Viewer) -> list[str]:
     return [viewer.municipality_codes[0]]
 
 
+def _first_organisation(viewer: Viewer) -> list[str]:
+    return [viewer.organisation_ids[0]]
+
+
 MENU: tuple[MenuItem, ...] = (
     MenuItem("organisations", _("Organisaties"), "organisations:list", _everyone),
     MenuItem("socialmap", _("Sociale kaart"), "socialmap:search", _everyone),
@@ -92,6 +97,8 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem("listings", _("Ons aanbod op de sociale kaart"), "socialmap:manage", _listing_owner, "mine"),
     MenuItem("schemes", _("Regelingen"), "screener:scheme_list", _scheme_owner, "mine"),
     MenuItem("commitments", _("Onze inzet en voortgang"), "alliance:index", _alliance_manager, "mine"),
+    MenuItem("own_outcomes", _("Onze uitkomsten"), "outcomes:partner", _member, "mine", _first_organisation),
+    MenuItem("outcomes", _("Wat werkt"), "outcomes:national", _logged_in, "mine"),
     MenuItem(
         "coverage",
         _("Dekking en aansluiten"),
@@ -120,16 +127,17 @@ def viewer_for(user: Any) -> Viewer:
     if user is None or not user.is_authenticated:
         return Viewer()
     rows = list(
-        Membership.objects.filter(user=user).values_list(
-            "role", "organisation__kind", "organisation__municipalities__code"
-        )
+        Membership.objects.filter(user=user)
+        .order_by("organisation__name", "organisation_id")
+        .values_list("role", "organisation__kind", "organisation__municipalities__code", "organisation_id")
     )
-    codes = sorted({code for _role, kind, code in rows if kind == Kind.MUNICIPALITY and code})
+    codes = sorted({code for _role, kind, code, _id in rows if kind == Kind.MUNICIPALITY and code})
     return Viewer(
         is_authenticated=True,
         is_staff=bool(user.is_staff),
-        roles=frozenset((role, kind) for role, kind, _code in rows),
+        roles=frozenset((role, kind) for role, kind, _code, _id in rows),
         municipality_codes=tuple(codes),
+        organisation_ids=tuple(dict.fromkeys(str(organisation_id) for *_rest, organisation_id in rows)),
     )
 
 

@@ -43,3 +43,15 @@ def partner_measures_for(*, user: Any, organisation_id: uuid.UUID, year: int) ->
         how_well=how_well(filters),
         better_off=better_off(filters),
     )
+
+
+def own_organisation_for(*, user: Any, organisation_id: uuid.UUID) -> Organisation:
+    """An organisation the user is a member of; anyone else gets a 404, as if it did not exist."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    membership = (
+        Membership.objects.select_related("organisation").filter(user=user, organisation_id=organisation_id).first()
+    )
+    if membership is None:
+        raise Http404
+    return membership.organisation

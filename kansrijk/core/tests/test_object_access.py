@@ -110,6 +110,8 @@ OWNED: dict[str, Callable[[World], dict[str, Any]]] = {
     "screener:scheme_edit": lambda w: {"scheme_id": w.objects["scheme"].pk},
     "accounts:token_revoke": lambda w: {"token_id": w.objects["api_token"].pk},
     "organisations:access_review": _org,
+    "outcomes:partner": _org,
+    "outcomes:partner_csv": _org,
     "organisations:access_end": lambda w: {"organisation_id": w.a.pk, "membership_id": w.objects["owner"].pk},
 }
 # Route name → (kwargs of a real object, why it is public).
@@ -130,6 +132,8 @@ PUBLIC: dict[str, tuple[Callable[[World], dict[str, Any]], str]] = {
     "alliance:municipality_joining": (lambda w: {"code": "GM1640"}, "public advice on joining the alliance"),
     "alliance:commitment_detail": (_commitment, "commitments are published in 'wie doet wat waar'"),
     "alliance:export": (lambda w: {"dataset": "partners", "fmt": "csv"}, "open-data export of public tables"),
+    "outcomes:municipality": (lambda w: {"code": "GM1640"}, "a municipality's outcomes, every count suppressed"),
+    "outcomes:municipality_csv": (lambda w: {"code": "GM1640"}, "the same outcomes as a spreadsheet"),
     "account_confirm_email": (lambda w: {"key": "x"}, "allauth: the key is a secret token, not an object id"),
     "account_reset_password_from_key": (lambda w: {"uidb36": "1", "key": "x"}, "allauth: secret reset token"),
     "openid_connect_login": (lambda w: {"provider_id": "oidc"}, "login with a configured identity provider"),

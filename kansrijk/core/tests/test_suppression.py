@@ -62,13 +62,31 @@ def _json_counts(data: object, key: str = "") -> list[tuple[str, str]]:
 
 
 def _csv_counts(content: bytes) -> list[tuple[str, str]]:
-    """The column "Aantal" of a CSV export, shaped like `_counts`."""
+    """The column "Aantal" of a CSV export, shaped like `_counts`; rows whose value is not a count
+    (days, euros: the column "Waarde" of the chart exports) leave it empty and are skipped."""
     rows = list(csv.DictReader(content.decode("utf-8-sig").splitlines(), delimiter=";"))
-    return [("" if row["Aantal"] == SUPPRESSED_LABEL else row["Aantal"], row["Aantal"]) for row in rows]
+    return [
+        ("" if row["Aantal"] == SUPPRESSED_LABEL else row["Aantal"], row["Aantal"]) for row in rows if row["Aantal"]
+    ]
+
+
+PDF_COUNT = re.compile(r": (< 10|\d+)$", re.MULTILINE)
+
+
+def _pdf_counts(content: bytes) -> list[tuple[str, str]]:
+    """Lines "label: count" of a PDF (the yearly monitor), shaped like `_counts`."""
+    import io
+
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return [("" if shown == SUPPRESSED_LABEL else shown, shown) for shown in PDF_COUNT.findall(text)]
 
 
 def _counts_in(response) -> list[tuple[str, str]]:
     content_type = response["Content-Type"]
+    if content_type.startswith("application/pdf"):
+        return _pdf_counts(response.content)
     if content_type.startswith("application/json"):
         return _json_counts(response.json())
     if content_type.startswith("text/csv"):
@@ -201,6 +219,16 @@ def _one_more_of_everything() -> None:
     journey(world, municipality="GM1640", fund=0, path="declined", start=now, gaps=[0])
 
 
+def _outcomes_page(name: str, *args: str) -> Callable[[], tuple[Client, str]]:
+    """An anonymous visitor of an outcomes page (or its CSV) for this year."""
+
+    def setup() -> tuple[Client, str]:
+        _outcomes_world()
+        return Client(), reverse(name, args=args) + f"?jaar={timezone.localdate().year}"
+
+    return setup
+
+
 # URL name -> (who looks and where, what adds one event behind every count on the page).
 SCENARIOS: dict[str, tuple[Callable[[], tuple[Client, str]], Callable[[], None]]] = {
     "referrals:municipality": (_municipal_figures, _add_barrier),
@@ -210,6 +238,12 @@ SCENARIOS: dict[str, tuple[Callable[[], tuple[Client, str]], Callable[[], None]]
     **{f"api:outcomes-{m}": (_outcomes(m), _one_more_of_everything) for m in ("reach", "time-to-help", "declines")},
     "api:outcomes-feedback": (_outcomes("feedback"), _one_more_of_everything),
     "api:outcomes-export": (_outcomes_csv, _one_more_of_everything),
+    "outcomes:national": (_outcomes_page("outcomes:national"), _one_more_of_everything),
+    "outcomes:national_csv": (_outcomes_page("outcomes:national_csv"), _one_more_of_everything),
+    "outcomes:municipality": (_outcomes_page("outcomes:municipality", "GM1640"), _one_more_of_everything),
+    "outcomes:municipality_csv": (_outcomes_page("outcomes:municipality_csv", "GM1640"), _one_more_of_everything),
+    "outcomes:monitor": (_outcomes_page("outcomes:monitor"), _one_more_of_everything),
+    "outcomes:monitor_pdf": (_outcomes_page("outcomes:monitor_pdf"), _one_more_of_everything),
 }
 
 # Project URLs that show no count of people or events outside the owning organisation.
@@ -227,6 +261,9 @@ NO_COUNTS_OF_PEOPLE = {
     "api:organisation-list",
     "api:root",
     "api:concern-signals",
+    # A partner's own outcomes dashboard and its CSV: its own records, exact (another organisation's are a 404).
+    "outcomes:partner",
+    "outcomes:partner_csv",
     # Own records only (another organisation's are a 404); the progress report goes back to its author.
     "api:commitment-progress",
     *("api:" + n for n in ("concern-consent-withdraw", "concern-consents", "concern-detail", "concern-list")),

@@ -24,19 +24,25 @@ def _member(kind="school", **role):
 
 ROLES = {
     "anonymous": (_anonymous, []),
-    "without organisation": (lambda: UserFactory(), ["dashboard"]),
-    "teacher (school member)": (lambda: _member(), ["dashboard", "referrals"]),
-    "school coordinator": (lambda: _member(coordinator=True), ["dashboard", "referrals", "listings", "commitments"]),
+    "without organisation": (lambda: UserFactory(), ["dashboard", "outcomes"]),
+    "teacher (school member)": (lambda: _member(), ["dashboard", "referrals", "own_outcomes", "outcomes"]),
+    "school coordinator": (
+        lambda: _member(coordinator=True),
+        ["dashboard", "referrals", "listings", "commitments", "own_outcomes", "outcomes"],
+    ),
     "fund administrator": (
         lambda: _member("fund", administrator=True),
-        ["dashboard", "referrals", "listings", "schemes", "commitments"],
+        ["dashboard", "referrals", "listings", "schemes", "commitments", "own_outcomes", "outcomes"],
     ),
-    "municipality member": (lambda: _member("municipality"), ["dashboard", "referrals", "coverage"]),
+    "municipality member": (
+        lambda: _member("municipality"),
+        ["dashboard", "referrals", "own_outcomes", "outcomes", "coverage"],
+    ),
     "municipality coordinator": (
         lambda: _member("municipality", coordinator=True),
-        ["dashboard", "referrals", "listings", "schemes", "commitments", "coverage"],
+        ["dashboard", "referrals", "listings", "schemes", "commitments", "own_outcomes", "outcomes", "coverage"],
     ),
-    "platform staff": (lambda: UserFactory(staff=True), ["dashboard", "listings", "schemes"]),
+    "platform staff": (lambda: UserFactory(staff=True), ["dashboard", "listings", "schemes", "outcomes"]),
 }
 
 
