@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from kansrijk.core.suppression import suppress
 from kansrijk.municipalities.reach import wilson
@@ -38,6 +39,19 @@ class KnownTakeUp:
 
     suggested: int
     received: int
+
+
+class FunnelLike(Protocol):
+    """A row of `takeup.selectors.funnel` (a higher layer: read by shape, not imported)."""
+
+    scheme_key: str
+    suggested: int
+    received: int
+
+
+def known_from_funnel(rows: Iterable[FunnelLike]) -> dict[str, KnownTakeUp]:
+    """`KnownTakeUp` per national toeslag from take-up funnel rows (other schemes are left out)."""
+    return {row.scheme_key: KnownTakeUp(row.suggested, row.received) for row in rows if row.scheme_key in SCHEMES}
 
 
 @dataclass(frozen=True)

@@ -69,3 +69,18 @@ def test_known_take_up_is_shown_suppressed_beside_the_cpb_rate(cbs_figures):
 def test_an_unknown_municipality_is_a_value_error(cbs_figures):
     with pytest.raises(ValueError, match="GM9999"):
         non_take_up_for(municipality="GM9999", on=ON, sample=1000)
+
+
+def test_funnel_rows_become_known_take_up_for_the_toeslagen_only():
+    from dataclasses import dataclass
+
+    from kansrijk.screener.nontakeup import known_from_funnel
+
+    @dataclass
+    class Row:
+        scheme_key: str
+        suggested: int
+        received: int
+
+    known = known_from_funnel([Row("huurtoeslag", 12, 10), Row("leergeld", 30, 20)])
+    assert known == {"huurtoeslag": KnownTakeUp(12, 10)}
