@@ -48,7 +48,7 @@ def _child_shares(codes: list[str]) -> tuple[dict[str, float], int]:
 def population_targets(*, income_year: int | None = None) -> Targets:
     """Targets for every municipality with CBS figures; the income distribution of `income_year`
     (default: the newest year with a national median). Municipalities without published 10%-groups
-    get the national ones (10% each)."""
+    get the national ones (10% each). `ValueError` when no CBS figures are loaded."""
     national = national_income()
     year = income_year if income_year is not None else max(national)
     if year not in national:
@@ -56,6 +56,8 @@ def population_targets(*, income_year: int | None = None) -> Targets:
     codes = sorted(municipality_codes())
     deciles = income_deciles(year=year)
     shares, child_year = _child_shares(codes)
+    if not deciles or not shares:
+        raise ValueError("no CBS figures are loaded (kansrijk migrate loads them)")
     national_share = float(np.mean(list(shares.values()))) if shares else 0.13
     rows = np.array([[float(v) for v in deciles[c]] if c in deciles else [10.0] * 10 for c in codes], dtype=np.float64)
     mean, median = national[year]

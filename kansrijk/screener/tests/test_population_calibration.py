@@ -72,3 +72,22 @@ def test_the_command_writes_a_calibrated_population_and_says_to_what(cbs_figures
     tables = load_npz(path)
     assert tables.size > 10_000
     assert _child_share(tables, standardised_income(tables), threshold_euros()) < 0.2
+
+
+def test_the_editor_preview_population_is_calibrated(cbs_figures):
+    from kansrijk.screener.preview import _populations, population_for
+
+    _populations.clear()
+    tables = population_for("GM0014", 2026)
+    targets = population_targets()
+    shares = decile_shares(targets, standardised_income(tables))
+    assert np.abs(shares - targets.deciles[targets.index("GM0014")]).max() <= DECILE_TOLERANCE
+    _populations.clear()
+
+
+def test_without_cbs_figures_the_targets_say_so():
+    from kansrijk.municipalities.models import CbsFigure
+
+    CbsFigure.objects.all().delete()
+    with pytest.raises(ValueError, match="no CBS figures"):
+        population_targets()
