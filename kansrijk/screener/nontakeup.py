@@ -22,7 +22,7 @@ from kansrijk.rules.engine import evaluate
 from kansrijk.rules.params import load_parameters, load_parameters_last_known
 from kansrijk.rules.population import generate, household_counts, read_municipalities
 from kansrijk.rules.schemes import national_schemes
-from kansrijk.screener.population import population_targets
+from kansrijk.screener.population import population_targets_cached
 from kansrijk.screener.preview import CSV
 
 SCHEMES = ("kindgebonden_budget", "huurtoeslag", "zorgtoeslag")
@@ -106,7 +106,7 @@ def _expected_eligible(municipality: str, on: dt.date, sample: int) -> tuple[int
     towns = read_municipalities(CSV, municipality)
     households = int(household_counts(towns, None, 1.0).sum())
     size = min(households, sample)
-    targets = population_targets()
+    targets = population_targets_cached()
     tables = generate(CSV, on=on, households=size, municipality=municipality, seed=SEED, targets=targets)
     results = evaluate(tables, on, national_schemes(), load_parameters_last_known())
     eligible = {r.scheme_id: int(r.eligible.sum()) for r in results if r.scheme_id in SCHEMES}

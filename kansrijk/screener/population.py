@@ -6,9 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import numpy as np
+from django.db.models import Count, Max
 
 from kansrijk.municipalities.cbs import national_income
 from kansrijk.municipalities.constants import Measure
+from kansrijk.municipalities.models import CbsFigure
 from kansrijk.municipalities.selectors import cbs_measure_map, income_deciles, municipality_codes
 from kansrijk.rules.calibration import Targets
 from kansrijk.rules.params import load_parameters
@@ -71,3 +73,17 @@ def population_targets(*, income_year: int | None = None) -> Targets:
         income_year=year,
         child_year=child_year,
     )
+
+
+_cache: dict[object, Targets] = {}
+
+
+def population_targets_cached() -> Targets:
+    """`population_targets()` of the newest income year, kept per process until the CBS figures
+    change (a new `cbs-import` changes their count or last load time: one aggregate query)."""
+    state = CbsFigure.objects.aggregate(n=Count("id"), last=Max("loaded_at"))
+    key = (state["n"], state["last"])
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = population_targets()
+    return _cache[key]

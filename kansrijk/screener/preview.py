@@ -30,7 +30,7 @@ from kansrijk.rules.tables import Adult, Child, Household, Tables, build_tables
 from kansrijk.screener.changelog import euros
 from kansrijk.screener.constants import PREVIEW_SEED
 from kansrijk.screener.honesty import norms_note
-from kansrijk.screener.population import population_targets
+from kansrijk.screener.population import population_targets_cached
 
 CSV = Path(__file__).resolve().parents[1] / "municipalities" / "data" / "gemeenten_bevolking_oppervlakte_2024.csv"
 _lock = threading.Lock()
@@ -42,7 +42,7 @@ def _targets() -> Targets | None:
     """The CBS calibration targets (ADR 0032); None when no CBS figures are loaded (then the
     population keeps the national draw)."""
     try:
-        return population_targets()
+        return population_targets_cached()
     except ValueError:
         return None
 

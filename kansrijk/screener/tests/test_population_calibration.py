@@ -91,3 +91,18 @@ def test_without_cbs_figures_the_targets_say_so():
     CbsFigure.objects.all().delete()
     with pytest.raises(ValueError, match="no CBS figures"):
         population_targets()
+
+
+def test_cached_targets_follow_a_new_import(cbs_figures):
+    from decimal import Decimal
+
+    from kansrijk.municipalities.models import CbsFigure
+    from kansrijk.screener.population import population_targets_cached
+
+    before = population_targets_cached()
+    assert population_targets_cached() is before
+    CbsFigure.objects.filter(municipality_id="GM0363", measure="minors_120_sm").update(value=Decimal(14_170))
+    CbsFigure.objects.filter(municipality_id="GM0363", measure="minors_120_sm").update(loaded_at="2031-01-01T00:00Z")
+    after = population_targets_cached()
+    assert after is not before
+    assert after.child_share[after.index("GM0363")] == pytest.approx(0.1)
