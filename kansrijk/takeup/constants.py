@@ -12,8 +12,8 @@ FOLLOW_UP_DAYS = 60
 # The professional is reminded once when nothing was recorded this many days after the concern was raised.
 REMINDER_AFTER_DAYS = 42
 # The code to come back with: no 0/O, 1/I/L, 5/S or 8/B, so it cannot be misread or mistyped.
-CODE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXYZ"
-CODE_LENGTH = 8  # 28**8 ≈ 3.8e11 codes, 38.5 bits; lookups are rate-limited (LOOKUPS_PER_HOUR)
+CODE_ALPHABET = "234679ACDEFGHJKMNPQRTUVWXYZ"
+CODE_LENGTH = 8  # 27**8 ≈ 2.8e11 codes, 38.0 bits; lookups are rate-limited (LOOKUPS_PER_HOUR)
 LOOKUPS_PER_HOUR = 20  # failed code lookups per client address per hour
 # How long the signed list of suggestions on the answer page stays valid (seconds).
 SUGGESTIONS_MAX_AGE = 24 * 60 * 60
