@@ -28,7 +28,9 @@ class FollowUpStartForm(forms.Form):
         label=_("Uw e-mailadres"),
         required=False,
         max_length=EMAIL_LENGTH,
-        help_text=_("Dan sturen we u over 6 dagen één e-mail met de vraag. Na uw antwoord, of na 60 dagen, wissen we uw adres."),
+        help_text=_(
+            "Dan sturen we u over 6 dagen één e-mail met de vraag. Na uw antwoord, of na 60 dagen, wissen we uw adres."
+        ),
         error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -78,7 +80,7 @@ class FamilyAnswerForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for index in range(1, len(self.schemes) + 1):
             if data.get(f"antwoord_{index}") == Answer.DIDNT_MANAGE and not data.get(f"reden_{index}"):
                 self.add_error(f"reden_{index}", _("Kies wat er misging."))
@@ -113,7 +115,7 @@ class ProfessionalTakeUpForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("answer") == Answer.DIDNT_MANAGE and not data.get("manage_reason"):
             self.add_error("manage_reason", _("Kies wat er misging."))
         return data

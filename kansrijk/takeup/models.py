@@ -160,9 +160,7 @@ class TakeUpAnswer(models.Model):
     scheme_kind = models.CharField(
         max_length=12, choices=SchemeKind.choices, help_text="Kind of scheme.", verbose_name=_("soort regeling")
     )
-    source = models.CharField(
-        max_length=12, choices=Source.choices, help_text="Who answered.", verbose_name=_("bron")
-    )
+    source = models.CharField(max_length=12, choices=Source.choices, help_text="Who answered.", verbose_name=_("bron"))
     answer = models.CharField(
         max_length=14, choices=Answer.choices, help_text="What happened.", verbose_name=_("antwoord")
     )

@@ -31,7 +31,6 @@ from kansrijk.takeup.models import FamilyFollowUp, ProfessionalTakeUp, TakeUpAns
 from kansrijk.takeup.protect import code_hash, normalise_code
 
 
-
 def scheme_names(*, keys: list[str]) -> dict[str, str]:
     """The names people see for scheme keys (never the keys)."""
     return scheme_labels(keys=keys)
@@ -190,9 +189,7 @@ def _add(row: FunnelRow, answer: str, reason: str, score: int | None, n: int) ->
         row.helped_scores[score] = row.helped_scores.get(score, 0) + n
 
 
-def funnel(
-    *, municipality: str | None = None, year: int | None = None, source: str | None = None
-) -> list[FunnelRow]:
+def funnel(*, municipality: str | None = None, year: int | None = None, source: str | None = None) -> list[FunnelRow]:
     """Per scheme: suggested → applied → received, with the reasons for "didn't manage" and the
     smileys, from the anonymous answers; filtered by municipality (CBS code), year of the answer and
     source. Two queries whatever the number of answers (one grouped count, one for the names)."""

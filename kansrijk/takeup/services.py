@@ -96,7 +96,9 @@ def follow_up_create(
         try:
             validate_email(email)
         except ValidationError as error:
-            raise TakeUpError(_("Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg."), "email") from error
+            raise TakeUpError(
+                _("Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg."), "email"
+            ) from error
         if len(email) > EMAIL_LENGTH:
             raise TakeUpError(_("Dit e-mailadres is te lang."), "email")
     with transaction.atomic():

@@ -101,6 +101,12 @@ def family_answer(request: HttpRequest) -> HttpResponse:
     code = display_code(normalise_code(form.cleaned_data["code"]))
     if request.POST.get("stap") != "antwoorden":
         return _answer_page(request, follow_up, FamilyAnswerForm(schemes=schemes, initial={"code": code}))
+    return _save_answers(request, follow_up, schemes)
+
+
+def _save_answers(
+    request: HttpRequest, follow_up: FamilyFollowUp, schemes: list[selectors.SuggestedScheme]
+) -> HttpResponse:
     answers_form = FamilyAnswerForm(request.POST, schemes=schemes)
     if not answers_form.is_valid():
         return _answer_page(request, follow_up, answers_form)

@@ -47,7 +47,7 @@ def test_the_answer_page_offers_the_follow_up_and_the_check_alone_stores_nothing
 
 
 def test_the_follow_up_keeps_only_the_schemes_the_municipality_and_the_date(client, demo):
-    code, page = make_code(client)
+    _code, page = make_code(client)
     follow_up = FamilyFollowUp.objects.get()
     assert follow_up.contact == ""
     assert follow_up.municipality_id == "GM1640"

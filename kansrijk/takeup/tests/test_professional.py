@@ -69,7 +69,12 @@ def test_recording_writes_one_fact_and_changing_it_updates_that_fact(teacher, co
     response = client.post(_url(concern), {"scheme": key, "r1-answer": "applied"})
     assert response.status_code == 302
     fact = TakeUpAnswer.objects.get()
-    assert (fact.scheme_key, fact.answer, fact.source, fact.municipality_code) == (key, "applied", "professional", "GM1640")
+    assert (fact.scheme_key, fact.answer, fact.source, fact.municipality_code) == (
+        key,
+        "applied",
+        "professional",
+        "GM1640",
+    )
     client.post(_url(concern), {"scheme": key, "r1-answer": "refused", "r1-refusal_reason": "income"})
     fact = TakeUpAnswer.objects.get()
     assert (fact.answer, fact.reason) == ("refused", "income")
