@@ -117,3 +117,31 @@ def test_wrong_codes_are_counted_and_the_lookups_stop_after_the_limit(client, de
     refused = client.post(reverse("takeup:family_answer"), {"stap": "code", "code": code})
     assert refused.status_code == 429
     assert "over een uur" in refused.content.decode()
+
+
+def test_the_funnel_takes_the_same_number_of_queries_for_few_or_many_answers(django_assert_num_queries, demo):
+    from kansrijk.takeup.selectors import funnel
+
+    def add(n):
+        TakeUpAnswer.objects.bulk_create(
+            TakeUpAnswer(
+                municipality_code="GM1640", scheme_key="GM1640/kindpakket", scheme_kind="municipal",
+                source="family", answer=("received", "applied", "didnt_manage")[i % 3],
+                reason="forms" if i % 3 == 2 else "", answered_on="2026-05-01",
+            )
+            for i in range(n)
+        )  # fmt: skip
+
+    add(3)
+    with django_assert_num_queries(2):
+        funnel(municipality="GM1640", year=2026)
+    add(300)
+    with django_assert_num_queries(2):
+        row = funnel(municipality="GM1640", year=2026)[0]
+    assert (row.suggested, row.applied, row.received, row.didnt_manage) == (303, 202, 101, 101)
+    assert row.didnt_manage_reasons["forms"] == 101 and row.name == "Kindpakket Leudal"
+
+
+def test_the_privacy_statement_tells_what_the_follow_up_keeps(client):
+    page = client.get("/privacy/").content.decode()
+    assert "na 60 dagen" in page and "versleuteld" in page
