@@ -145,3 +145,13 @@ def test_the_funnel_takes_the_same_number_of_queries_for_few_or_many_answers(dja
 def test_the_privacy_statement_tells_what_the_follow_up_keeps(client):
     page = client.get("/privacy/").content.decode()
     assert "na 60 dagen" in page and "versleuteld" in page
+
+
+def test_production_without_its_own_address_key_is_warned(settings):
+    from kansrijk.takeup.checks import check_takeup_encryption_keys
+
+    settings.DEBUG = False
+    settings.TAKEUP_ENCRYPTION_KEYS = []
+    assert [w.id for w in check_takeup_encryption_keys()] == ["takeup.W001"]
+    settings.TAKEUP_ENCRYPTION_KEYS = ["k" * 48]
+    assert check_takeup_encryption_keys() == []
