@@ -19,6 +19,7 @@ from kansrijk.municipalities.models import Municipality
 from kansrijk.municipalities.selectors import municipality_codes, municipality_list, pc4_of, postcode_area_get
 from kansrijk.organisations.constants import Role
 from kansrijk.organisations.models import Organisation
+from kansrijk.rules import national_schemes
 from kansrijk.rules.local import AmountBand, LocalRule, select_rules
 from kansrijk.rules.params import Reference
 from kansrijk.screener.models import Scheme, SchemeVersion
@@ -250,3 +251,18 @@ def scheme_advice_for(*, municipality: str, child_ages: Sequence[int], on: dt.da
             }
         )
     return advice
+
+
+def scheme_labels(*, keys: Sequence[str]) -> dict[str, str]:
+    """The names families see for scheme keys (national schemes, municipal schemes, funds): never
+    the key itself. A fund's national row names it; an unknown key gets its slug in words."""
+    wanted = set(keys)
+    labels = {scheme.id: scheme.label for scheme in national_schemes() if scheme.id in wanted}
+    schemes = Scheme.objects.select_related("municipality").annotate(latest_label=_latest_label())
+    slugs = {key.rpartition("/")[2] for key in wanted}
+    for scheme in sorted(schemes.filter(slug__in=slugs), key=lambda s: s.municipality_id is None):
+        if scheme.key in wanted:
+            labels[scheme.key] = scheme.name
+    for key in wanted - set(labels):
+        labels[key] = key.rpartition("/")[2].replace("-", " ").replace("_", " ").capitalize()
+    return labels
