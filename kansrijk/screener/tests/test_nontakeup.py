@@ -84,3 +84,33 @@ def test_funnel_rows_become_known_take_up_for_the_toeslagen_only():
 
     known = known_from_funnel([Row("huurtoeslag", 12, 10), Row("leergeld", 30, 20)])
     assert known == {"huurtoeslag": KnownTakeUp(12, 10)}
+
+
+def test_take_up_answers_from_the_takeup_app_are_shown_beside_the_expected_households(cbs_figures):
+    """The outcomes pages' wiring: takeup's funnel -> known_from_funnel -> non_take_up_for."""
+    from kansrijk.screener.nontakeup import known_from_funnel
+    from kansrijk.takeup.constants import Answer, SchemeKind, Source
+    from kansrijk.takeup.models import TakeUpAnswer
+    from kansrijk.takeup.selectors import funnel
+
+    def answers(answer: str, n: int) -> list[TakeUpAnswer]:
+        return [
+            TakeUpAnswer(
+                municipality_code="GM1640",
+                scheme_key="huurtoeslag",
+                scheme_kind=SchemeKind.NATIONAL,
+                source=Source.FAMILY,
+                answer=answer,
+                answered_on=dt.date(2026, 3, 1),
+            )
+            for _ in range(n)
+        ]
+
+    TakeUpAnswer.objects.bulk_create(answers(Answer.RECEIVED, 30) + answers(Answer.DIDNT_TRY, 10))
+    known = known_from_funnel(funnel(municipality="GM1640", year=2026))
+    estimate = non_take_up_for(municipality="GM1640", on=ON, known=known, sample=8000)
+    row = next(r for r in estimate.rows if r.scheme_id == "huurtoeslag")
+    assert estimate.takeup_known
+    assert (row.suggested_count, row.received_count) == (40, 30)
+    assert row.observed_rate == pytest.approx(0.25)
+    assert row.cpb.rate == Decimal("0.12")
