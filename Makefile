@@ -10,7 +10,8 @@ DEV_ENV  := DEBUG=1 DEMO_MODE=1
 # `check --deploy` runs against production settings.
 PROD_ENV := DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-looking-secret-value-0123456789abcdef \
             ALLOWED_HOSTS=kansrijk.example.org \
-            MFA_ENCRYPTION_KEYS=check-deploy-mfa-key-$$(date +%s)-another-long-random-looking-value
+            MFA_ENCRYPTION_KEYS=check-deploy-mfa-key-$$(date +%s)-another-long-random-looking-value \
+            TAKEUP_ENCRYPTION_KEYS=check-deploy-takeup-key-$$(date +%s)-a-third-long-random-looking-value
 
 .PHONY: run test install install-test static migrate reference demo serve lint typecheck imports migrations-check deploy-check \
         pytest chromium openapi messages clean

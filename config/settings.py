@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "kansrijk.referrals",
     "kansrijk.alliance",
     "kansrijk.outcomes",
+    "kansrijk.takeup",
     "kansrijk.home",
     "kansrijk.demo",
     "kansrijk.backups",
@@ -200,6 +201,10 @@ MFA_ADAPTER = "kansrijk.accounts.adapters.MFAAdapter"
 # derived from SECRET_KEY (development only: a system check refuses it in production).
 MFA_ENCRYPTION_KEY = os.environ.get("MFA_ENCRYPTION_KEY", "")
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
+# The addresses families leave for the take-up follow-up (kansrijk.takeup, ADR 0031) are
+# encrypted with TAKEUP_ENCRYPTION_KEYS (comma-separated: the first encrypts, all decrypt);
+# without it a key is derived from SECRET_KEY (development only: a deploy check warns).
+TAKEUP_ENCRYPTION_KEYS = env_list("TAKEUP_ENCRYPTION_KEYS")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kansrijk"
 MFA_RECOVERY_CODE_COUNT = 10

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("api-sleutels/", include("kansrijk.accounts.urls")),
     path("organisaties/", include("kansrijk.organisations.urls")),
     path("sociale-kaart/", include("kansrijk.socialmap.urls")),
+    path("", include("kansrijk.takeup.urls")),
     path("wat-kan-ik-krijgen/", include("kansrijk.screener.page_urls")),
     path("alliantie/", include("kansrijk.alliance.urls")),
     path("zorgen/", include("kansrijk.referrals.urls")),

@@ -88,6 +88,25 @@ def municipalities(db: None) -> None:
         )
 
 
+@pytest.fixture
+def cbs_figures(municipalities: None) -> None:
+    """The CBS figures of `municipalities/data/cbs/` (ADR 0032). The data migration loads them, but
+    a transactional test's flush removes them; this puts them back when needed."""
+    from kansrijk.municipalities.cbs import read_shipped_figures
+    from kansrijk.municipalities.models import CbsFigure
+
+    if not CbsFigure.objects.exists():
+        CbsFigure.objects.bulk_create(
+            [
+                CbsFigure(
+                    **{k: v for k, v in row.__dict__.items() if k != "municipality"}, municipality_id=row.municipality
+                )
+                for row in read_shipped_figures()
+            ],
+            batch_size=2000,
+        )
+
+
 DATABASE_FIXTURES = (
     "db",
     "transactional_db",

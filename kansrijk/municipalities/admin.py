@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from kansrijk.audit.admin import AuditedModelAdmin
-from kansrijk.municipalities.models import Municipality, PostcodeArea
+from kansrijk.core.admin_base import ReadOnlyAdmin
+from kansrijk.municipalities.models import CbsFigure, Municipality, PostcodeArea
 
 
 @admin.register(Municipality)
@@ -24,3 +25,13 @@ class PostcodeAreaAdmin(AuditedModelAdmin[PostcodeArea]):
     search_fields = ["pc4", "municipality__name"]
     list_select_related = ["municipality"]
     autocomplete_fields = ["municipality"]
+
+
+@admin.register(CbsFigure)
+class CbsFigureAdmin(ReadOnlyAdmin):
+    """CBS figures come from the shipped files and `kansrijk cbs-import` (ADR 0032): staff look only."""
+
+    list_display = ["municipality", "measure", "period", "value", "unit", "table_id", "provisional"]
+    list_filter = ["measure", "table_id", "period"]
+    search_fields = ["municipality__name", "municipality__code"]
+    list_select_related = ["municipality"]

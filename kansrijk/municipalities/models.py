@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kansrijk.municipalities.constants import Measure, Unit
+
 
 class Municipality(models.Model):
     code = models.CharField(
@@ -81,3 +83,69 @@ class PostcodeArea(models.Model):
 
     def __str__(self) -> str:
         return self.pc4
+
+
+class CbsFigure(models.Model):
+    """One published CBS figure for one municipality and one period (ADR 0032): loaded from the
+    files in `data/cbs/` by a data migration, newer ones by `kansrijk cbs-import`."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="cbs_figures",
+        help_text="The municipality the figure is about (2025 boundaries).",
+        verbose_name=_("gemeente"),
+    )
+    measure = models.CharField(
+        max_length=40,
+        choices=Measure.choices,
+        help_text="What the figure counts, e.g. `minors_120_sm`.",
+        verbose_name=_("maatstaf"),
+    )
+    table_id = models.CharField(
+        max_length=20, help_text="CBS StatLine table, e.g. `85309NED`.", verbose_name=_("CBS-tabel")
+    )
+    period = models.PositiveSmallIntegerField(
+        help_text="Year the figure is about (income year or reference date's year).", verbose_name=_("jaar")
+    )
+    value = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        help_text="The value in `unit` (counts as whole numbers: '0.6 x 1 000' is stored as 600).",
+        verbose_name=_("waarde"),
+    )
+    unit = models.CharField(
+        max_length=10, choices=Unit.choices, help_text="Unit of `value`.", verbose_name=_("eenheid")
+    )
+    rounding = models.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        help_text="Step the published value is rounded to: the exact figure lies within half of it (100 for "
+        "counts rounded to hundreds; larger for a sum of rounded figures).",
+        verbose_name=_("afronding"),
+    )
+    source = models.CharField(
+        max_length=300,
+        help_text="Where the value comes from: CBS table and file (CBS StatLine, CC BY 4.0).",
+        verbose_name=_("bron"),
+    )
+    provisional = models.BooleanField(
+        default=False, help_text="CBS marks the period as provisional.", verbose_name=_("voorlopig")
+    )
+    loaded_at = models.DateTimeField(
+        auto_now=True, help_text="When the row was last loaded.", verbose_name=_("geladen op")
+    )
+
+    class Meta:
+        verbose_name = _("CBS-cijfer")
+        verbose_name_plural = _("CBS-cijfers")
+        ordering = ["municipality", "measure", "-period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "measure", "table_id", "period"], name="cbs_figure_one_per_table_and_year"
+            )
+        ]
+        indexes = [models.Index(fields=["measure", "period"], name="cbs_figure_measure_period")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.measure} {self.period}"

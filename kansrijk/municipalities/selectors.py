@@ -1,4 +1,5 @@
-"""Reads of places: municipalities, postcode areas, and which municipality a place lies in.
+"""Reads of places: municipalities, postcode areas, which municipality a place lies in, and the
+CBS figures per municipality (public statistics: no actor needed, ADR 0032).
 
 The order in which a location's municipality is derived (ADR 0015): its postcode (when the
 postcode table is loaded), else its city (a municipality name or a common variant), else its
@@ -10,11 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from kansrijk.municipalities.constants import DECILES, Measure
 from kansrijk.municipalities.geometry import Area, AreaIndex
-from kansrijk.municipalities.models import Municipality, PostcodeArea
+from kansrijk.municipalities.models import CbsFigure, Municipality, PostcodeArea
+from kansrijk.municipalities.reach import ReachEstimate, reach_estimate
 
 PC4_RE = re.compile(r"^\s*([1-9]\d{3})\s*(?:[a-zA-Z]{2})?\s*$")
 # Common other names of municipalities, as people and registers write them (normalised keys).
@@ -142,3 +146,96 @@ class PlaceFinder:
         if key and key not in self.provinces and (code := self.by_name.get(key)):
             return Found(code, "region")
         return None
+
+
+@dataclass(frozen=True)
+class CbsValue:
+    """A CBS figure with what must be shown beside it: its year and its source."""
+
+    municipality: str
+    measure: str
+    value: Decimal
+    unit: str
+    rounding: Decimal
+    year: int
+    table_id: str
+    source: str
+    provisional: bool
+
+    @property
+    def label(self) -> str:
+        return str(Measure(self.measure).label)
+
+    @property
+    def citation(self) -> str:
+        """'CBS 85309NED, 2014' (the table and the year the figure is about)."""
+        return f"CBS {self.table_id}, {self.year}" + ("*" if self.provisional else "")
+
+
+def _value(row: CbsFigure) -> CbsValue:
+    return CbsValue(
+        row.municipality_id,
+        row.measure,
+        row.value,
+        row.unit,
+        row.rounding,
+        row.period,
+        row.table_id,
+        row.source,
+        row.provisional,
+    )
+
+
+def cbs_figure_get(*, municipality: str, measure: str, year: int | None = None) -> CbsValue | None:
+    """The newest CBS figure of `measure` for a municipality (or that of `year`); None when CBS
+    published none. Of two tables with the same year, the one loaded last wins."""
+    rows = CbsFigure.objects.filter(municipality_id=municipality, measure=measure)
+    if year is not None:
+        rows = rows.filter(period=year)
+    row = rows.order_by("-period", "-loaded_at", "table_id").first()
+    return None if row is None else _value(row)
+
+
+def cbs_figures_for(*, municipality: str) -> list[CbsValue]:
+    """The newest figure of every measure CBS published for a municipality, in the order of `Measure`."""
+    newest: dict[str, CbsValue] = {}
+    for row in CbsFigure.objects.filter(municipality_id=municipality).order_by("-period", "-loaded_at", "table_id"):
+        newest.setdefault(row.measure, _value(row))
+    order = {m.value: i for i, m in enumerate(Measure)}
+    return sorted(newest.values(), key=lambda v: order[v.measure])
+
+
+def cbs_measure_map(*, measure: str, year: int | None = None) -> dict[str, CbsValue]:
+    """The newest figure of one measure (or that of `year`) for every municipality that has one."""
+    rows = CbsFigure.objects.filter(measure=measure)
+    if year is not None:
+        rows = rows.filter(period=year)
+    newest: dict[str, CbsValue] = {}
+    for row in rows.order_by("-period", "-loaded_at", "table_id"):
+        newest.setdefault(row.municipality_id, _value(row))
+    return newest
+
+
+def income_deciles(*, year: int) -> dict[str, tuple[Decimal, ...]]:
+    """Per municipality the share (%) of its households in each national 10%-group of standardised
+    income in `year` (85711NED); municipalities without all ten published are left out."""
+    shares: dict[str, dict[str, Decimal]] = {}
+    rows = CbsFigure.objects.filter(measure__in=DECILES, period=year).order_by("loaded_at")
+    for code, measure, value in rows.values_list("municipality_id", "measure", "value"):
+        shares.setdefault(code, {})[measure] = value
+    return {code: tuple(d[m] for m in DECILES) for code, d in shares.items() if len(d) == len(DECILES)}
+
+
+def reach_for(*, municipality: str, reached: int, measure: str = Measure.MINORS_120_SM) -> ReachEstimate | None:
+    """Children reached as a percentage of the newest CBS count of `measure` for the municipality,
+    with its 95% interval and the count's year; None when CBS has no such count."""
+    figure = cbs_figure_get(municipality=municipality, measure=measure)
+    if figure is None:
+        return None
+    return reach_estimate(
+        reached=reached,
+        denominator=int(figure.value),
+        rounding=figure.rounding,
+        year=figure.year,
+        table_id=figure.table_id,
+    )

@@ -1,4 +1,4 @@
-"""Writes of places: loading the national table of 4-digit postcode areas."""
+"""Writes of places: loading the national table of 4-digit postcode areas and CBS figures."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from pathlib import Path
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
 from kansrijk.audit.services import record
-from kansrijk.municipalities.models import PostcodeArea
+from kansrijk.municipalities.cbs import FigureRow
+from kansrijk.municipalities.models import CbsFigure, PostcodeArea
 from kansrijk.municipalities.postcodes import AreaRow, RowError, read_areas, read_features, where
 from kansrijk.municipalities.selectors import municipality_code_at
 
@@ -79,3 +81,56 @@ def postcode_areas_import(
         )
     report.stored, report.created = len(rows), len(rows) - len(existing)
     return report
+
+
+@dataclass(frozen=True)
+class CbsStoreReport:
+    stored: int
+    created: int
+
+
+CBS_FIELDS = ["value", "unit", "rounding", "source", "provisional", "loaded_at"]
+
+
+def cbs_figures_store(*, actor: AbstractBaseUser | None, figures: Sequence[FigureRow], source: str) -> CbsStoreReport:
+    """Store CBS figures (new, or replacing the same municipality, measure, table and year) in one
+    transaction with its audit record: all of them or none."""
+    keys = {(f.municipality, f.measure, f.table_id, f.period) for f in figures}
+    codes = sorted({f.municipality for f in figures})
+    existing = {
+        (m, measure, table, period)
+        for m, measure, table, period in CbsFigure.objects.filter(municipality_id__in=codes).values_list(
+            "municipality_id", "measure", "table_id", "period"
+        )
+    }
+    now = timezone.now()
+    with transaction.atomic():
+        CbsFigure.objects.bulk_create(
+            [
+                CbsFigure(
+                    municipality_id=f.municipality,
+                    measure=f.measure,
+                    table_id=f.table_id,
+                    period=f.period,
+                    value=f.value,
+                    unit=f.unit,
+                    rounding=f.rounding,
+                    source=f.source[:300],
+                    provisional=f.provisional,
+                    loaded_at=now,
+                )
+                for f in figures
+            ],
+            update_conflicts=True,
+            unique_fields=["municipality", "measure", "table_id", "period"],
+            update_fields=CBS_FIELDS,
+            batch_size=1000,
+        )
+        record(
+            actor=actor,
+            action="municipalities.cbs.import",
+            object_type="municipalities.cbsfigure",
+            detail={"source": source[:200], "stored": len(keys), "new": len(keys - existing)},
+            actor_label="" if actor else "cli",
+        )
+    return CbsStoreReport(stored=len(keys), created=len(keys - existing))

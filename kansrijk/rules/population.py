@@ -6,6 +6,11 @@ plausible national picture for what-if runs, not a statistical model: household 
 municipality follow the CBS population (1 January 2024) divided by the average household
 size; everything else is drawn from fixed national distributions. Floats appear only while
 drawing; money columns are rounded to whole cents (int64) before anything evaluates them.
+
+With `targets` (`calibration.Targets`, ADR 0032) the incomes are drawn per municipality instead:
+its income distribution follows CBS 85711NED and its share of children up to 120% of the social
+minimum CBS 85309NED. The household's disposable income is its standardised income times the
+equivalence factor; the gross (toetsings)inkomen is that divided by `NET_SHARE`.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from kansrijk.rules.calibration import Targets, draw_quantiles, equivalence
 from kansrijk.rules.tables import I64, Tables
 
 PERSONS_PER_HOUSEHOLD = 2.14  # CBS, average household size 2024
@@ -27,6 +33,7 @@ PERSONS_PER_HOUSEHOLD = 2.14  # CBS, average household size 2024
 HOUSEHOLD_MIX = (0.39, 0.28, 0.24, 0.07, 0.02)
 CHILDREN_MIX = (0.42, 0.40, 0.13, 0.05)  # 1, 2, 3, 4 children in a family
 RENTER_SHARE = 0.42
+NET_SHARE = 0.72  # disposable over gross income, the same ratio as `net_income_monthly` below
 INSURED_SHARE = 0.995
 Progress = Callable[[float, str], None]
 Rng = np.random.Generator
@@ -137,6 +144,41 @@ def _housing(rng: Rng, size: int) -> dict[str, Any]:
     return {"rent": _cents(rent), "assets": _cents(assets)}
 
 
+def _calibrate(
+    rng: Rng,
+    adults: dict[str, Any],
+    children: dict[str, Any],
+    municipality: I64,
+    codes: tuple[str, ...],
+    targets: Targets,
+) -> None:
+    """Replace the drawn incomes by incomes calibrated per municipality (in place)."""
+    n_children = np.diff(children["child_offsets"])
+    u = np.empty(municipality.shape[0])
+    u_t = targets.quantile_of(targets.threshold)
+    uniform = np.full(10, 0.1)
+    for town, code in enumerate(codes):
+        rows = np.flatnonzero(municipality == town)
+        known = code in targets.codes
+        shares = targets.deciles[targets.index(code)] if known else uniform
+        share = float(targets.child_share[targets.index(code)]) if known else float(np.mean(targets.child_share))
+        u[rows] = draw_quantiles(rng, shares, share, u_t, n_children[rows] > 0)
+    disposable = targets.income_at(u) * equivalence(adults["n_adults"], n_children)
+    household = _cents(disposable / NET_SHARE)
+    others = adults["n_adults"] > np.where(adults["partners"], 2, 1)
+    # The adult who is no partner (a grown-up child, a lodger) earns a quarter; the toeslag income is the rest.
+    toeslag = np.where(others, household - household * 25 // 100, household).astype(np.int64)
+    adults["income_household"] = household
+    adults["income_toeslag"] = toeslag
+    adults["net_income_monthly"] = (toeslag * 72 // 100 // 12).astype(np.int64)
+
+
+def standardised_income(tables: Tables) -> npt.NDArray[np.float64]:
+    """Standardised income (euro a year) of each household of a calibrated population."""
+    disposable = tables.income_household.astype(np.float64) / 100 * NET_SHARE
+    return np.asarray(disposable / equivalence(tables.n_adults, tables.n_children), dtype=np.float64)
+
+
 def generate(
     csv_path: Path,
     *,
@@ -146,8 +188,10 @@ def generate(
     municipality: str | None = None,
     seed: int = 0,
     progress: Progress | None = None,
+    targets: Targets | None = None,
 ) -> Tables:
-    """A seeded synthetic population; `households` total, or `scale` x the real count."""
+    """A seeded synthetic population; `households` total, or `scale` x the real count; with
+    `targets` its incomes are calibrated per municipality to CBS (see the module's docstring)."""
     report = progress or (lambda fraction, stage: None)
     towns = read_municipalities(csv_path, municipality)
     counts = household_counts(towns, households, scale)
@@ -158,13 +202,17 @@ def generate(
     adults = _adults(rng, kind)
     report(0.45, "adults, incomes")
     children = _children(rng, kind, on)
-    report(0.8, f"{int(children['child_offsets'][-1])} children")
+    report(0.7, f"{int(children['child_offsets'][-1])} children")
+    town_index = np.repeat(np.arange(len(towns.codes), dtype=np.int16), counts)
+    if targets is not None:
+        _calibrate(rng, adults, children, town_index.astype(np.int64), towns.codes, targets)
+        report(0.9, "incomes calibrated to CBS")
     housing = _housing(rng, size)
     report(1.0, "rents, assets")
     return Tables(
         **adults,
         **housing,
-        municipality=np.repeat(np.arange(len(towns.codes), dtype=np.int16), counts),
+        municipality=town_index,
         municipality_codes=towns.codes,
         **children,
     )

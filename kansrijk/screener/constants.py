@@ -98,3 +98,9 @@ NEEDS: tuple[tuple[str, Any], ...] = (
     ("energie", _("Energie")),
 )
 NEED_NAMES = dict(NEEDS)
+
+# The answer page signs the schemes it suggests (keys and kinds, municipality, date) for the
+# optional take-up follow-up (`kansrijk.takeup`, ADR 0031), so that the follow-up keeps only
+# what the check really suggested. Suggested: "probably yes" and "first another scheme".
+FOLLOW_UP_SALT = "kansrijk.screener.follow-up"
+FOLLOW_UP_STATUSES = ("yes", "fallback")

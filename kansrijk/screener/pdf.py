@@ -74,7 +74,19 @@ UNKNOWN_SCHEMES_PDF = gettext_lazy(
 )
 
 
-def answer_pdf(answer: Answer) -> bytes:
+def _follow_up(pdf: FPDF, code: str, come_back_url: str) -> None:
+    """The optional follow-up: the family's code and where to come back, or how to get a code."""
+    pdf.ln(4)
+    _line(pdf, _("Wilt u ons later vertellen hoe het ging?"), 12, "B")
+    if code:
+        _line(pdf, _("Uw code: %(code)s") % {"code": code}, 12, "B")
+        _line(pdf, _("Kom over 6 dagen terug op %(url)s en vul uw code in. Daar vragen we of u het aanvroeg en kreeg.")
+              % {"url": come_back_url})  # fmt: skip
+    else:
+        _line(pdf, _("Op de pagina met de uitkomst kunt u een code maken. Daarmee vertelt u ons later hoe het ging."))
+
+
+def answer_pdf(answer: Answer, *, code: str = "", come_back_url: str = "") -> bytes:
     pdf = _Document(format="A4")
     pdf.core_fonts_encoding = ENCODING
     pdf.set_title(_text(_("Wat kunt u krijgen?")))
@@ -90,4 +102,6 @@ def answer_pdf(answer: Answer) -> bytes:
         _line(pdf, str(UNKNOWN_SCHEMES_PDF) % {"name": answer.municipality_name, "url": answer.register_url}, 9)
     for number, item in enumerate(answer.items, start=1):
         _item(pdf, item, number)
+    if come_back_url:
+        _follow_up(pdf, code, come_back_url)
     return bytes(pdf.output())

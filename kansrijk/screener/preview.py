@@ -18,6 +18,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from kansrijk.rules.calibration import Targets
 from kansrijk.rules.engine import evaluate, explain
 from kansrijk.rules.local import INCOME_LEEFGELD, INCOME_NORM, LocalRule, LocalScheme
 from kansrijk.rules.money import format_euros_nl, parse_cents
@@ -29,6 +30,7 @@ from kansrijk.rules.tables import Adult, Child, Household, Tables, build_tables
 from kansrijk.screener.changelog import euros
 from kansrijk.screener.constants import PREVIEW_SEED
 from kansrijk.screener.honesty import norms_note
+from kansrijk.screener.population import population_targets_cached
 
 CSV = Path(__file__).resolve().parents[1] / "municipalities" / "data" / "gemeenten_bevolking_oppervlakte_2024.csv"
 _lock = threading.Lock()
@@ -36,14 +38,26 @@ _populations: dict[tuple[str, int], Tables] = {}
 MAX_CACHED = 8
 
 
+def _targets() -> Targets | None:
+    """The CBS calibration targets (ADR 0032); None when no CBS figures are loaded (then the
+    population keeps the national draw)."""
+    try:
+        return population_targets_cached()
+    except ValueError:
+        return None
+
+
 def population_for(municipality: str, year: int) -> Tables:
-    """The seeded synthetic population of one municipality (children's ages on 1 January of `year`)."""
+    """The seeded synthetic population of one municipality (children's ages on 1 January of `year`),
+    calibrated to its CBS figures (ADR 0032)."""
     key = (municipality, year)
     with _lock:
         if key not in _populations:
             if len(_populations) >= MAX_CACHED:
                 _populations.pop(next(iter(_populations)))
-            _populations[key] = generate(CSV, on=dt.date(year, 1, 1), municipality=municipality, seed=PREVIEW_SEED)
+            _populations[key] = generate(
+                CSV, on=dt.date(year, 1, 1), municipality=municipality, seed=PREVIEW_SEED, targets=_targets()
+            )
         return _populations[key]
 
 

@@ -20,6 +20,7 @@ from kansrijk.municipalities.selectors import municipality_codes, municipality_l
 from kansrijk.organisations.constants import Role
 from kansrijk.organisations.models import Organisation
 from kansrijk.rules.funds import FUNDS as FUNDS  # the funds' published criteria, for the demo and reference data
+from kansrijk.rules import national_schemes
 from kansrijk.rules.local import AmountBand, LocalRule, select_rules
 from kansrijk.rules.order import RANK_MUNICIPAL as RANK_MUNICIPAL  # rank of a municipal scheme in the order of use
 from kansrijk.rules.params import Reference
@@ -252,3 +253,18 @@ def scheme_advice_for(*, municipality: str, child_ages: Sequence[int], on: dt.da
             }
         )
     return advice
+
+
+def scheme_labels(*, keys: Sequence[str]) -> dict[str, str]:
+    """The names families see for scheme keys (national schemes, municipal schemes, funds): never
+    the key itself. A fund's national row names it; an unknown key gets its slug in words."""
+    wanted = set(keys)
+    labels = {scheme.id: scheme.label for scheme in national_schemes() if scheme.id in wanted}
+    schemes = Scheme.objects.select_related("municipality").annotate(latest_label=_latest_label())
+    slugs = {key.rpartition("/")[2] for key in wanted}
+    for scheme in sorted(schemes.filter(slug__in=slugs), key=lambda s: s.municipality_id is None):
+        if scheme.key in wanted:
+            labels[scheme.key] = scheme.name
+    for key in wanted - set(labels):
+        labels[key] = key.rpartition("/")[2].replace("-", " ").replace("_", " ").capitalize()
+    return labels

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -15,9 +18,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kansrijk.rules import InputError
-from kansrijk.screener.check import family_answer
+from kansrijk.screener.check import Answer, family_answer
+from kansrijk.screener.constants import FOLLOW_UP_SALT, FOLLOW_UP_STATUSES
 from kansrijk.screener.forms import DetailsForm, StartForm, details_form
 from kansrijk.screener.pdf import answer_pdf
+
+# The shape of a follow-up code (`kansrijk.takeup`), printed on the PDF when the family made one.
+FOLLOW_UP_CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}")
 
 
 def _prefill(request: HttpRequest) -> dict[str, Any]:
@@ -75,7 +82,17 @@ def _result(request: HttpRequest, form: DetailsForm, context: dict[str, Any]) ->
     except InputError as error:
         form.add_error(None, _("Dit antwoord kunnen we niet gebruiken: %(error)s") % {"error": error.message})
         return render(request, "screener/check_details.html", {**context, "form": form})
+    if not context["professional"]:
+        context["follow_up"] = follow_up_token(answer)
     return render(request, "screener/check_result.html", {**context, "answer": answer})
+
+
+def follow_up_token(answer: Answer) -> str:
+    """The suggested schemes (key and kind), municipality and date, signed for the follow-up; '' if none."""
+    schemes = [[item.scheme, item.kind] for item in answer.items if item.status in FOLLOW_UP_STATUSES]
+    if not schemes:
+        return ""
+    return signing.dumps({"m": answer.municipality, "d": answer.date, "s": schemes}, salt=FOLLOW_UP_SALT)
 
 
 @never_cache
@@ -104,7 +121,10 @@ def family_check_pdf(request: HttpRequest) -> HttpResponse:
         answer = family_answer(form.payload(timezone.localdate().isoformat()))
     except InputError as error:
         return HttpResponseBadRequest(error.message)
-    response = HttpResponse(answer_pdf(answer), content_type="application/pdf")
+    code = request.POST.get("vervolgcode", "")
+    code = code if FOLLOW_UP_CODE.fullmatch(code) else ""
+    come_back = settings.SITE_URL + reverse("takeup:family_answer") if follow_up_token(answer) or code else ""
+    response = HttpResponse(answer_pdf(answer, code=code, come_back_url=come_back), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="wat-kan-ik-krijgen.pdf"'
     return response
 

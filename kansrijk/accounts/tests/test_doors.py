@@ -216,3 +216,14 @@ def test_switching_totp_off_ends_access_in_the_same_session(school_member):
     Authenticator.objects.filter(user=school_member.user).delete()
     assert client.get("/zorgen/")["Location"] == "/accounts/2fa/totp/activate/"
     assert client.get("/api/v1/concerns").status_code == 403
+
+
+def test_the_take_up_page_of_a_concern_needs_the_second_factor(client, school_member):
+    """The take-up record inside a concern (ADR 0031) sits behind the same door as the concern."""
+    concern = school_member.organisation.concerns.get()
+    url = f"/zorgen/{concern.pk}/gebruik/"
+    _password_step(client, school_member.user.email)
+    assert client.get(url).status_code == 302
+    with_totp(school_member)
+    assert client.get(url).status_code == 302
+    assert login_with_two_factors(Client(), school_member.user).get(url).status_code == 200

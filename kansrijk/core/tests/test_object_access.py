@@ -93,6 +93,7 @@ OWNED: dict[str, Callable[[World], dict[str, Any]]] = {
     "referrals:referral_step": _ref,
     "referrals:barrier_create": _ref,
     "referrals:feedback": _ref,
+    "takeup:concern": _concern_kwargs,
     "referrals:municipality": lambda w: {"code": "GM1640"},  # aggregates for A, a municipality of Leudal
     "api:municipality-figures": lambda w: {"code": "GM1640"},  # the same aggregates in the API
     "referrals:municipality_csv": lambda w: {"code": "GM1640"},  # and as a spreadsheet

@@ -295,6 +295,9 @@ NO_COUNTS_OF_PEOPLE = {
     # Platform staff's work list: organisations that have referrals waiting and no users, so staff
     # can contact them; not published, and staff run the platform.
     "referrals:waiting_without_users",
+    # Take-up (ADR 0031): the family's own follow-up (its code and its schemes) and the professional's
+    # own concern; the funnel is a selector for `outcomes`, which suppresses what it shows.
+    *("takeup:" + n for n in ("concern", "family_answer", "family_start")),
     # The admin's login only sends people to the site's login.
     "admin:login",
 }

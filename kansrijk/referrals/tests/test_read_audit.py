@@ -18,6 +18,7 @@ from kansrijk.conftest import client_for, with_totp
 from kansrijk.organisations.tests.factories import MembershipFactory
 from kansrijk.referrals import api_urls, urls
 from kansrijk.referrals.tests.factories import ConcernFactory, ReferralFactory
+from kansrijk.takeup import urls as takeup_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,7 @@ PERSONAL: dict[str, Request] = {
     "referrals:feedback": lambda w: client_for(w.teacher).get(f"/zorgen/verwijzingen/{w.referral.pk}/terugkoppeling/"),
     "referrals:access_log": lambda w: _administrator(w).get(f"/zorgen/{w.concern.pk}/wie-heeft-gekeken/"),
     "referrals:access_log_pdf": lambda w: _administrator(w).get(f"/zorgen/{w.concern.pk}/wie-heeft-gekeken.pdf"),
+    "takeup:concern": lambda w: client_for(w.teacher).get(f"/zorgen/{w.concern.pk}/gebruik/"),
     "api:concern-list": lambda w: client_for(w.teacher).get("/api/v1/concerns"),
     "api:concern-detail": lambda w: client_for(w.teacher).get(f"/api/v1/concerns/{w.concern.pk}"),
     "api:referral-list": lambda w: client_for(w.fund_worker).get("/api/v1/referrals"),
@@ -80,6 +82,7 @@ NO_PERSONAL_DATA = {
 
 def route_names() -> set[str]:
     names = {f"referrals:{p.name}" for p in urls.urlpatterns if isinstance(p, URLPattern)}
+    names |= {f"takeup:{p.name}" for p in takeup_urls.urlpatterns if str(p.pattern).startswith("zorgen/")}
     return names | {f"api:{p.name}" for p in api_urls.urlpatterns if isinstance(p, URLPattern)}
 
 
