@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "kansrijk.screener",
     "kansrijk.referrals",
     "kansrijk.alliance",
+    "kansrijk.policy",
     "kansrijk.home",
     "kansrijk.demo",
     "kansrijk.backups",
