@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "kansrijk.alliance",
     "kansrijk.outcomes",
     "kansrijk.takeup",
+    "kansrijk.policy",
     "kansrijk.home",
     "kansrijk.demo",
     "kansrijk.backups",

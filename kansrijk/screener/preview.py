@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from kansrijk.rules.calibration import Targets
-from kansrijk.rules.engine import evaluate, explain
+from kansrijk.rules.engine import explain
 from kansrijk.rules.local import INCOME_LEEFGELD, INCOME_NORM, LocalRule, LocalScheme
-from kansrijk.rules.money import format_euros_nl, parse_cents
+from kansrijk.rules.money import parse_cents
 from kansrijk.rules.params import MissingParameter, load_parameters_last_known
 from kansrijk.rules.population import generate
+from kansrijk.rules.reform import reach
 from kansrijk.rules.schemes import SchemeRegistry
 from kansrijk.rules.schemes.bijstandsnorm import norms_on
 from kansrijk.rules.tables import Adult, Child, Household, Tables, build_tables
@@ -59,31 +60,6 @@ def population_for(municipality: str, year: int) -> Tables:
                 CSV, on=dt.date(year, 1, 1), municipality=municipality, seed=PREVIEW_SEED, targets=_targets()
             )
         return _populations[key]
-
-
-@dataclass(frozen=True)
-class Reach:
-    households: int
-    children: int
-    cost_cents: int
-    available: bool = True
-
-    @property
-    def cost(self) -> str:
-        return format_euros_nl(self.cost_cents)
-
-
-def reach(rule: LocalRule | None, tables: Tables, on: dt.date) -> Reach | None:
-    """Households and children entitled, and the yearly cost, over a population."""
-    if rule is None:
-        return None
-    local = LocalScheme(rule)
-    # The last known national norms where those of `on` are not yet published (said in the preview).
-    result = evaluate(tables, on, SchemeRegistry([local]), load_parameters_last_known())[0]
-    if not result.available.any():
-        return Reach(0, 0, 0, available=False)
-    cost = int(result.amount_yearly.sum()) if result.amount_yearly is not None else 0
-    return Reach(int(result.eligible.sum()), int(result.counts["kinderen"].sum()), cost)
 
 
 def _here(rule: LocalRule | None, municipality: str) -> LocalRule | None:
