@@ -19,8 +19,8 @@ from kansrijk.municipalities.models import Municipality
 from kansrijk.municipalities.selectors import municipality_codes, municipality_list, pc4_of, postcode_area_get
 from kansrijk.organisations.constants import Role
 from kansrijk.organisations.models import Organisation
-from kansrijk.rules.funds import FUNDS as FUNDS  # the funds' published criteria, for the demo and reference data
 from kansrijk.rules import national_schemes
+from kansrijk.rules.funds import FUNDS as FUNDS  # the funds' published criteria, for the demo and reference data
 from kansrijk.rules.local import AmountBand, LocalRule, select_rules
 from kansrijk.rules.order import RANK_MUNICIPAL as RANK_MUNICIPAL  # rank of a municipal scheme in the order of use
 from kansrijk.rules.params import Reference
