@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
+from kansrijk.audit.middleware import client_ip as client_ip  # where a request came from (behind trusted proxies)
 from kansrijk.audit.models import AuditEvent
 from kansrijk.audit.services import record
 

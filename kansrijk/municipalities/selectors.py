@@ -15,10 +15,14 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from kansrijk.municipalities.cbs import national_income as national_income  # calibration targets (screener)
 from kansrijk.municipalities.constants import DECILES, Measure
 from kansrijk.municipalities.geometry import Area, AreaIndex
 from kansrijk.municipalities.models import CbsFigure, Municipality, PostcodeArea
 from kansrijk.municipalities.reach import ReachEstimate, reach_estimate
+from kansrijk.municipalities.reach import wilson as wilson  # an interval for the non-take-up estimate
+from kansrijk.municipalities.shapes import national_map as national_map  # the map of the 342 (outcomes pages)
+from kansrijk.municipalities.shapes import places as places
 
 PC4_RE = re.compile(r"^\s*([1-9]\d{3})\s*(?:[a-zA-Z]{2})?\s*$")
 # Common other names of municipalities, as people and registers write them (normalised keys).

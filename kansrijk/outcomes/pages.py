@@ -20,7 +20,7 @@ from kansrijk.core.charts import Chart, Kind, cells_from
 from kansrijk.core.charts.values import Cell
 from kansrijk.facts.constants import Step
 from kansrijk.facts.models import ReferralFact
-from kansrijk.municipalities.shapes import places
+from kansrijk.municipalities.selectors import places
 from kansrijk.outcomes.measures import STAGES, BetterOff, Filters, HowMuch, HowWell, better_off, how_much, how_well
 from kansrijk.referrals.constants import DeclineReason, FamilyAnswer
 from kansrijk.socialmap.constants import NEEDS

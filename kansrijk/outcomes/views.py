@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from kansrijk.core.charts.export import csv_response
 from kansrijk.core.suppression import aggregate_view
 from kansrijk.municipalities.models import Municipality
-from kansrijk.municipalities.shapes import national_map
+from kansrijk.municipalities.selectors import national_map
 from kansrijk.outcomes import pages, selectors
 from kansrijk.outcomes.measures import Filters
 from kansrijk.outcomes.monitor import monitor_pdf, yearly_monitor

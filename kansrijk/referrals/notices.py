@@ -78,6 +78,12 @@ def tell(referral: Referral, organisation_id: uuid.UUID, template: str, emails: 
         transaction.on_commit(lambda: send_mail(message[:120], body, None, emails, fail_silently=True))
 
 
+def organisation_notify(*, organisation_id: uuid.UUID, message: str) -> Notification:
+    """An in-app message for an organisation that is about no single referral (the take-up reminder,
+    ADR 0031); the caller's transaction holds it. The message names no child."""
+    return Notification.objects.create(organisation_id=organisation_id, message=message[:255])
+
+
 def referral_remind(*, referral: Referral) -> bool:
     """Remind the receiver of an unanswered referral and tell the referrer; at most once."""
     with transaction.atomic():

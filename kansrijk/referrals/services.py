@@ -76,6 +76,7 @@ from kansrijk.referrals.models import (
     ReferralStep,
 )
 from kansrijk.referrals.notices import notify_without_users, receiver_emails, referrer_emails, tell
+from kansrijk.referrals.notices import organisation_notify as organisation_notify  # the take-up reminder
 from kansrijk.referrals.notices import referral_remind as referral_remind
 from kansrijk.referrals.retention import concern_erasures_replay as concern_erasures_replay  # backups' replay
 from kansrijk.referrals.retention import retention_run as retention_run  # the retention command

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from kansrijk.core.suppression import suppress
-from kansrijk.municipalities.reach import wilson
+from kansrijk.municipalities.selectors import wilson
 from kansrijk.rules.engine import evaluate
 from kansrijk.rules.params import load_parameters, load_parameters_last_known
 from kansrijk.rules.population import generate, household_counts, read_municipalities

@@ -8,10 +8,9 @@ from decimal import Decimal
 import numpy as np
 from django.db.models import Count, Max
 
-from kansrijk.municipalities.cbs import national_income
 from kansrijk.municipalities.constants import Measure
 from kansrijk.municipalities.models import CbsFigure
-from kansrijk.municipalities.selectors import cbs_measure_map, income_deciles, municipality_codes
+from kansrijk.municipalities.selectors import cbs_measure_map, income_deciles, municipality_codes, national_income
 from kansrijk.rules.calibration import Targets
 from kansrijk.rules.params import load_parameters
 

@@ -22,7 +22,8 @@ from kansrijk.accounts.models import User
 from kansrijk.audit.services import record
 from kansrijk.municipalities.models import Municipality
 from kansrijk.organisations.models import Membership
-from kansrijk.referrals.models import Concern, Notification
+from kansrijk.referrals.models import Concern
+from kansrijk.referrals.services import organisation_notify
 from kansrijk.takeup import selectors
 from kansrijk.takeup.constants import (
     EMAIL_LENGTH,
@@ -274,7 +275,7 @@ def take_up_remind(*, concern: Concern) -> bool:
             "Herinnering: de zorg van %(date)s is 6 weken oud. Leg vast of het gezin de voorgestelde regelingen "
             "aanvroeg en kreeg."
         ) % {"date": concern.created_at.strftime("%d-%m-%Y")}
-        Notification.objects.create(organisation_id=concern.organisation_id, message=message[:255])
+        organisation_notify(organisation_id=concern.organisation_id, message=message)
         record(actor=None, action="takeup.remind", obj=concern, actor_label="system")
         if concern.created_by is not None and concern.created_by.email:
             body = _("%(message)s\n\nOpen de zorg in Kansrijk:\n%(link)s\n") % {"message": message, "link": link}

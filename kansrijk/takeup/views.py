@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kansrijk.audit.middleware import client_ip
+from kansrijk.audit.selectors import client_ip
 from kansrijk.referrals.selectors import acting_user
 from kansrijk.screener.constants import FOLLOW_UP_SALT
 from kansrijk.takeup import selectors, services

@@ -136,6 +136,12 @@ def _float_uses(node: ast.AST) -> list[str]:
 
 # Functions that speak of money but compute no money: each says why.
 NOT_MONEY = {
+    "policy/management/commands/whatif.py::_answer": "the take-up rate is an exact Fraction; float() only prints "
+    "the rate itself in the JSON answer",
+    "screener/population.py::threshold_euros": "the 120% line as a point on CBS's income distribution for "
+    "calibration (a statistic, compared with standardised incomes); no amount anyone receives",
+    "screener/population.py::population_targets": "statistics for calibration (income shares, a median income in "
+    "euros as CBS publishes it); it computes no amount anyone receives",
     "socialmap/hsds/tables.py::_parse_float": "parses coordinates; its amount parser is `_parse_cents`",
 }
 

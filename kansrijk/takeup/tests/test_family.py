@@ -155,3 +155,10 @@ def test_production_without_its_own_address_key_is_warned(settings):
     assert [w.id for w in check_takeup_encryption_keys()] == ["takeup.W001"]
     settings.TAKEUP_ENCRYPTION_KEYS = ["k" * 48]
     assert check_takeup_encryption_keys() == []
+
+
+def test_the_follow_up_pages_speak_english_under_en(client, demo):
+    page = client.get("/en/wat-kan-ik-krijgen/hoe-ging-het/").content.decode()
+    assert "How did it go?" in page and "Your code" in page
+    wrong = client.post("/en/wat-kan-ik-krijgen/hoe-ging-het/", {"stap": "code", "code": "2222-2222"})
+    assert "We do not know this code" in wrong.content.decode()
